@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { DigimensError } from './errors';
+
+/** Camera framing of the avatar. */
+export type View = 'head' | 'upper' | 'full';
+/** Conversation language (Dutch first). */
+export type Language = 'nl' | 'en';
+
+export const VIEWS: readonly View[] = ['head', 'upper', 'full'];
+export const LANGUAGES: readonly Language[] = ['nl', 'en'];
+
+const configSchema = z
+  .object({
+    avatar: z
+      .string({ error: 'expected a URL string (or null for the built-in avatar)' })
+      .trim()
+      .min(1, 'expected a non-empty URL (or null for the built-in avatar)')
+      .nullable(),
+    lang: z.enum(LANGUAGES, { error: `expected one of ${quoteList(LANGUAGES)}` }),
+    view: z.enum(VIEWS, { error: `expected one of ${quoteList(VIEWS)}` }),
+    eyeContact: z
+      .number({ error: 'expected a number between 0 and 1' })
+      .min(0, 'expected a number between 0 and 1')
+      .max(1, 'expected a number between 0 and 1'),
+    maxPixelRatio: z
+      .number({ error: 'expected a number between 0.5 and 4' })
+      .min(0.5, 'expected a number between 0.5 and 4')
+      .max(4, 'expected a number between 0.5 and 4'),
+    background: z.string({ error: 'expected a CSS colour or "transparent"' }).min(1),
+    idle: z.boolean({ error: 'expected true or false' }),
+    seed: z.number({ error: 'expected an integer' }).int('expected an integer').nullable(),
+    assetBaseUrl: z.string({ error: 'expected a URL string (or null for the folder of the script)' }).min(1).nullable(),
+  })
+  .strict();
+
+/**
+ * The one typed config object of a {@link DigitalHuman}. Pass a partial; the rest comes
+ * from {@link DEFAULT_CONFIG}.
+ */
+export interface DigitalHumanConfig {
+  /** URL of a VRM (0.x or 1.0) file, relative to the page; `null` uses the built-in avatar. */
+  avatar: string | null;
+  /** Conversation language. Default `'nl'`. */
+  lang: Language;
+  /** Camera framing: head and shoulders, upper body, or full figure. Default `'upper'`. */
+  view: View;
+  /** Fraction of idle time (0–1) the avatar looks the viewer in the eye. Default 0.7. */
+  eyeContact: number;
+  /** Upper bound of the render's device pixel ratio, to keep 4K and phone screens cheap. Default 2. */
+  maxPixelRatio: number;
+  /** Canvas background: any CSS colour, or `'transparent'` to show the page behind. */
+  background: string;
+  /** Idle life: blinking, breathing, head motion and saccades. Default `true`. */
+  idle: boolean;
+  /** Seed for idle behaviour randomness; `null` for a fresh one each time (tests pin it). */
+  seed: number | null;
+  /**
+   * Where the SDK's own files (the built-in avatars) are served from. `null`: beside the
+   * script itself (`digimens.iife.js` or `digimens.js`), which is right when `dist/` is
+   * served as is. Set it when a bundler or CDN moves those files.
+   */
+  assetBaseUrl: string | null;
+}
+
+// Compile-time proof that the schema and the documented interface agree.
+type SchemaConfig = z.infer<typeof configSchema>;
+const schemaMatchesInterface: [SchemaConfig, DigitalHumanConfig] extends [DigitalHumanConfig, SchemaConfig]
+  ? true
+  : never = true;
+void schemaMatchesInterface;
+
+/** Defaults for every field of {@link DigitalHumanConfig}. */
+export const DEFAULT_CONFIG: Readonly<DigitalHumanConfig> = Object.freeze({
+  avatar: null,
+  lang: 'nl',
+  view: 'upper',
+  eyeContact: 0.7,
+  maxPixelRatio: 2,
+  background: 'transparent',
+  idle: true,
+  seed: null,
+  assetBaseUrl: null,
+});
+
+/** One problem found in a config: which field, and what was expected. */
+export interface ConfigIssue {
+  /** Dotted path of the field, e.g. `view`. */
+  field: string;
+  /** What the field should hold, in words. */
+  expected: string;
+  /** The value that was given. */
+  received: unknown;
+}
+
+/** Thrown by {@link resolveConfig}; `issues` lists every bad field at once. */
+export class ConfigError extends DigimensError {
+  override name = 'ConfigError';
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    super('config-invalid', formatIssues(issues));
+  }
+}
+
+/**
+ * Merges a partial config over the defaults and validates it.
+ * @throws {ConfigError} naming each bad field, what was expected and what was given.
+ */
+export function resolveConfig(partial: unknown = {}): DigitalHumanConfig {
+  if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) {
+    throw new ConfigError([{ field: '(config)', expected: 'expected an object of config fields', received: partial }]);
+  }
+  const merged: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  for (const [key, value] of Object.entries(partial)) {
+    if (value !== undefined) merged[key] = value;
+  }
+  const result = configSchema.safeParse(merged);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => toConfigIssue(issue, merged)));
+}
+
+function toConfigIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): ConfigIssue {
+  if (issue.code === 'unrecognized_keys') {
+    const known = Object.keys(DEFAULT_CONFIG);
+    const key = issue.keys[0] ?? '';
+    const suggestion = closestName(key, known);
+    return {
+      field: key,
+      expected: `no such field${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known fields: ${known.join(', ')}`,
+      received: input[key],
+    };
+  }
+  const field = issue.path.map(String).join('.');
+  return { field, expected: issue.message, received: field in input ? input[field] : undefined };
+}
+
+function formatIssues(issues: readonly ConfigIssue[]): string {
+  const lines = issues.map(
+    (issue) => `${issue.field}: ${issue.expected}, got ${describeValue(issue.received)}`,
+  );
+  return `Invalid Digimens config — ${lines.join('; ')}`;
+}
+
+/** A short, readable rendering of a received value for error messages. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  try {
+    return JSON.stringify(value).slice(0, 60);
+  } catch {
+    return typeof value;
+  }
+}
+
+function quoteList(values: readonly string[]): string {
+  return values.map((v) => `"${v}"`).join(', ');
+}
+
+/** The known name within edit distance 2 of a mistyped one, if any. */
+function closestName(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

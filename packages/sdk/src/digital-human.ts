@@ -1,0 +1,239 @@
+import * as THREE from 'three';
+import { resolveConfig, type DigitalHumanConfig } from './config';
+import { DigimensError } from './errors';
+import type { DigitalHumanEvents, LifecycleState } from './events';
+import { TypedEmitter, type Listener } from './util/emitter';
+import { seededRandom } from './util/random';
+import { assetBase, builtInAvatarUrl } from './assets';
+import { Stage, type FrameTiming } from './avatar/stage';
+import { VrmAvatar } from './avatar/vrm-avatar';
+import { loadVrm } from './avatar/vrm-loader';
+import { IdleBehaviour } from './avatar/idle-behaviour';
+import { ExpressionMixer, type Mood, type Viseme, type VisemeWeights } from './avatar/expression-mixer';
+
+/** A point in the avatar's world, in metres (the avatar stands at the origin facing +Z). */
+export interface Point3 {
+  x: number;
+  y: number;
+  z: number;
+}
+
+/** Events of a {@link DigitalHuman}, including per-frame timing. */
+export interface DigitalHumanEventMap extends DigitalHumanEvents {
+  frame: FrameTiming;
+}
+
+/**
+ * The orchestrator: one avatar on one element, built from one typed config.
+ *
+ * ```ts
+ * const human = new DigitalHuman(document.querySelector('#stage')!, { view: 'head', lang: 'en' });
+ * human.on('ready', () => human.setMood('happy'));
+ * human.on('error', (e) => console.warn(e.code, e.message));
+ * ```
+ * Construction validates the config synchronously (throwing a {@link ConfigError});
+ * everything after that — WebGL, downloading, parsing — reports through `error` events
+ * and leaves the instance running in a `degraded` state rather than throwing.
+ */
+export class DigitalHuman {
+  private configValue: DigitalHumanConfig;
+  private readonly emitter = new TypedEmitter<DigitalHumanEventMap>();
+  private readonly mixer = new ExpressionMixer();
+  private idle: IdleBehaviour | null = null;
+  private stage: Stage | null = null;
+  private avatar: VrmAvatar | null = null;
+  private lookTarget: THREE.Vector3 | null = null;
+  private readonly viewer = new THREE.Vector3();
+  private stateValue: LifecycleState = 'loading';
+  private loadAbort: AbortController | null = null;
+  private loadGeneration = 0;
+  /** Settles when the current avatar load attempt has finished (success or failure). */
+  loaded: Promise<void>;
+
+  constructor(
+    readonly container: HTMLElement,
+    config: Partial<DigitalHumanConfig> = {},
+  ) {
+    this.configValue = resolveConfig(config);
+    this.idle = this.makeIdle();
+    // Defer start-up by a microtask so callers can subscribe to the first events.
+    this.loaded = Promise.resolve().then(() => this.start());
+  }
+
+  /** The validated config in force. */
+  get config(): Readonly<DigitalHumanConfig> {
+    return this.configValue;
+  }
+
+  /** Lifecycle state: loading, ready, degraded or disposed. */
+  get state(): LifecycleState {
+    return this.stateValue;
+  }
+
+  /** Names of every expression the loaded model defines (presets and custom). */
+  get expressionNames(): string[] {
+    return this.avatar?.vrm.expressionManager?.expressions.map((e) => e.expressionName) ?? [];
+  }
+
+  /** The three.js objects, for hosts that add their own scenery. Null until WebGL is up. */
+  get three(): { scene: THREE.Scene; camera: THREE.PerspectiveCamera; renderer: THREE.WebGLRenderer } | null {
+    return this.stage ? { scene: this.stage.scene, camera: this.stage.camera, renderer: this.stage.renderer } : null;
+  }
+
+  /** Subscribe to an event; returns the unsubscribe function. */
+  on<K extends keyof DigitalHumanEventMap>(type: K, listener: Listener<DigitalHumanEventMap[K]>): () => void {
+    return this.emitter.on(type, listener);
+  }
+
+  off<K extends keyof DigitalHumanEventMap>(type: K, listener: Listener<DigitalHumanEventMap[K]>): void {
+    this.emitter.off(type, listener);
+  }
+
+  /**
+   * Change config at run time; only what changed is applied (a new `avatar` reloads,
+   * a new `view` reframes). Validates first and changes nothing if invalid.
+   * @throws {ConfigError}
+   */
+  configure(changes: Partial<DigitalHumanConfig>): void {
+    const previous = this.configValue;
+    const next = resolveConfig({ ...previous, ...changes });
+    this.configValue = next;
+    if (next.view !== previous.view) {
+      this.stage?.frame(next.view);
+      this.emitter.emit('view', { view: next.view });
+    }
+    if (next.eyeContact !== previous.eyeContact) this.idle?.setEyeContact(next.eyeContact);
+    if (next.idle !== previous.idle || next.seed !== previous.seed) this.idle = this.makeIdle();
+    if (next.background !== previous.background) this.stage?.setBackground(next.background);
+    if (next.maxPixelRatio !== previous.maxPixelRatio) this.stage?.setMaxPixelRatio(next.maxPixelRatio);
+    if (next.avatar !== previous.avatar || next.assetBaseUrl !== previous.assetBaseUrl) {
+      this.loaded = this.loadAvatar();
+    }
+  }
+
+  /** Show a mood with a smooth transition; `intensity` 0–1. */
+  setMood(mood: Mood, intensity = 1): void {
+    this.mixer.setMood(mood, intensity);
+  }
+
+  /** The mood currently shown (or being transitioned to). */
+  get mood(): Mood {
+    return this.mixer.mood;
+  }
+
+  /** Blend any expression the model defines, by name, towards `weight` (0–1). */
+  setExpression(name: string, weight: number): void {
+    this.mixer.setExpression(name, weight);
+  }
+
+  /** Set one mouth shape (or `null` for rest). Visemes own the mouth over any mood. */
+  setViseme(viseme: Viseme | null, weight = 1): void {
+    this.mixer.setVisemes(viseme ? { [viseme]: weight } : {});
+  }
+
+  /** Set a blend of mouth shapes; weights are normalised to sum at most 1. */
+  setVisemes(weights: VisemeWeights): void {
+    this.mixer.setVisemes(weights);
+  }
+
+  /** Look at a world point (metres); `null` returns the gaze to the viewer. */
+  lookAt(point: Point3 | null): void {
+    this.lookTarget = point ? new THREE.Vector3(point.x, point.y, point.z) : null;
+  }
+
+  /** Frees GPU memory, the render loop, observers and listeners. Safe to call twice. */
+  dispose(): void {
+    if (this.stateValue === 'disposed') return;
+    this.loadAbort?.abort();
+    this.loadGeneration++;
+    this.avatar?.dispose();
+    this.avatar = null;
+    this.stage?.dispose();
+    this.stage = null;
+    this.setState('disposed');
+    this.emitter.clear();
+  }
+
+  private async start(): Promise<void> {
+    if (this.stateValue === 'disposed') return;
+    try {
+      this.stage = new Stage(this.container, {
+        maxPixelRatio: this.configValue.maxPixelRatio,
+        background: this.configValue.background,
+        onUpdate: (dt) => this.update(dt),
+        onFrame: (timing) => this.emitter.emit('frame', timing),
+      });
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.stage.frame(this.configValue.view);
+    this.stage.start();
+    await this.loadAvatar();
+  }
+
+  private async loadAvatar(): Promise<void> {
+    const stage = this.stage;
+    if (!stage) return;
+    this.loadAbort?.abort();
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    const generation = ++this.loadGeneration;
+    const url = this.avatarUrl();
+    const started = performance.now();
+    this.setState('loading');
+    try {
+      const vrm = await loadVrm(url, (loaded, total) => this.emitter.emit('progress', { loaded, total }), abort.signal);
+      if (generation !== this.loadGeneration) {
+        new VrmAvatar(vrm).dispose();
+        return;
+      }
+      this.avatar?.dispose();
+      this.avatar = new VrmAvatar(vrm);
+      stage.scene.add(vrm.scene);
+      stage.frame(this.configValue.view, this.avatar.measurements);
+      stage.renderNow();
+      this.setState('ready');
+      this.emitter.emit('ready', { avatarUrl: url, vrmVersion: this.avatar.version, loadMs: performance.now() - started });
+    } catch (error) {
+      if (abort.signal.aborted || generation !== this.loadGeneration) return;
+      this.fail(error);
+    }
+  }
+
+  private avatarUrl(): string {
+    const { avatar, assetBaseUrl } = this.configValue;
+    if (avatar !== null) return new URL(avatar, location.href).href;
+    return builtInAvatarUrl(assetBase(assetBaseUrl));
+  }
+
+  private update(dt: number): void {
+    const weights = this.mixer.update(dt);
+    if (!this.avatar || !this.stage) return;
+    const idle = this.idle?.update(dt) ?? null;
+    const target = this.lookTarget ?? this.stage.viewerPosition(this.viewer);
+    this.avatar.update(dt, weights, idle, target);
+  }
+
+  private makeIdle(): IdleBehaviour | null {
+    if (!this.configValue.idle) return null;
+    const seed = this.configValue.seed ?? Math.floor(Math.random() * 2 ** 32);
+    return new IdleBehaviour(seededRandom(seed), { eyeContact: this.configValue.eyeContact });
+  }
+
+  private fail(error: unknown): void {
+    const digimensError =
+      error instanceof DigimensError
+        ? error
+        : new DigimensError('avatar-invalid', `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`, {
+            cause: error,
+          });
+    this.setState('degraded', digimensError.message);
+    this.emitter.emit('error', { code: digimensError.code, message: digimensError.message, cause: digimensError.cause });
+  }
+
+  private setState(state: LifecycleState, reason?: string): void {
+    this.stateValue = state;
+    this.emitter.emit('state', reason === undefined ? { state } : { state, reason });
+  }
+}

@@ -1,0 +1,34 @@
+import { createServer, type Server } from 'node:http';
+import sirv from 'sirv';
+import { PAGES, SDK_DIST, SHARED } from './paths';
+
+/** URL prefixes and the folders they serve. */
+const MOUNTS: ReadonlyArray<[prefix: string, folder: string]> = [
+  ['/dist/', SDK_DIST],
+  ['/shared/', SHARED],
+  ['/', PAGES],
+];
+
+/**
+ * Serves the built SDK, the test pages and ../shared the way a plain static web host
+ * would (no bundler, no dev server), with cross-origin isolation headers so that
+ * multi-threaded WASM is available to the pages.
+ */
+export function startStaticServer(port: number): Promise<Server> {
+  const handlers = MOUNTS.map(([prefix, folder]) => [prefix, sirv(folder, { dev: true, etag: true })] as const);
+  const server = createServer((request, response) => {
+    response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    response.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    const url = request.url ?? '/';
+    const match = handlers.find(([prefix]) => url.startsWith(prefix));
+    if (!match) return void response.writeHead(404).end();
+    const [prefix, handle] = match;
+    request.url = url.slice(prefix.length - 1);
+    handle(request, response, () => response.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${url}`));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
