@@ -20,6 +20,11 @@ type AttributeName = keyof typeof ATTRIBUTES;
 /** DOM events the element dispatches (each a `CustomEvent` whose `detail` is the payload). */
 const FORWARDED_EVENTS = ['ready', 'error', 'state', 'progress', 'view'] as const satisfies readonly (keyof DigitalHumanEventMap)[];
 
+/** DOM events of `<digital-human>`: each a `CustomEvent` carrying the SDK event's payload. */
+export type DigitalHumanElementEventMap = {
+  [K in (typeof FORWARDED_EVENTS)[number]]: CustomEvent<DigitalHumanEventMap[K]>;
+};
+
 const STYLE = `
 :host { display: block; position: relative; width: 100%; height: 100%; min-height: 320px; overflow: hidden;
   font: 500 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2430; contain: content; }
@@ -177,6 +182,16 @@ export class DigitalHumanElement extends HTMLElement {
     label.textContent = percent === null ? 'Loading avatar…' : `Loading avatar… ${percent}%`;
     this.progressBar.style.width = percent === null ? '15%' : `${percent}%`;
   }
+}
+
+// Typed listeners for the element's own events (e.g. `detail` of `ready` is a ReadyEvent).
+export interface DigitalHumanElement {
+  addEventListener<K extends keyof DigitalHumanElementEventMap>(
+    type: K,
+    listener: (this: DigitalHumanElement, event: DigitalHumanElementEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }
 
 /**

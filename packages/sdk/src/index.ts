@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { DigitalHuman, type DigitalHumanEventMap, type Point3 } from './digital-human';
-export { DigitalHumanElement, defineDigitalHumanElement } from './element';
+export { DigitalHumanElement, defineDigitalHumanElement, type DigitalHumanElementEventMap } from './element';
 export {
   resolveConfig,
   DEFAULT_CONFIG,
