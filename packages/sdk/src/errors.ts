@@ -4,12 +4,18 @@
  * - `webgl-unavailable`: the browser cannot create a WebGL 2 context.
  * - `avatar-load-failed`: the avatar file could not be fetched (network, HTTP status).
  * - `avatar-invalid`: the file arrived but is not a usable VRM (malformed glTF, no VRM data).
+ * - `model-load-failed`: a model file could not be fetched (names the file and the URL tried).
+ * - `model-integrity`: a model file's sha256 differs from the manifest (gives both hashes).
+ * - `inference-unavailable`: no ONNX Runtime backend (WebGPU or WASM) could start.
  */
 export type DigimensErrorCode =
   | 'config-invalid'
   | 'webgl-unavailable'
   | 'avatar-load-failed'
-  | 'avatar-invalid';
+  | 'avatar-invalid'
+  | 'model-load-failed'
+  | 'model-integrity'
+  | 'inference-unavailable';
 
 /** An error with a stable `code` and a message written for the person who must fix it. */
 export class DigimensError extends Error {

@@ -1,59 +1,30 @@
 import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
 import { VRMLoaderPlugin, VRMUtils, type VRM } from '@pixiv/three-vrm';
 import { DigimensError } from '../errors';
+import { DownloadError, fetchBytes, type DownloadProgress } from '../util/fetch-bytes';
 
 /** Bytes received so far while downloading an avatar. */
-export type LoadProgress = (loaded: number, total: number | undefined) => void;
+export type LoadProgress = DownloadProgress;
 
 /**
  * Downloads and parses a VRM (0.x or 1.0), with progress, and turns every failure into a
  * {@link DigimensError} that says what happened and what to check.
  */
 export async function loadVrm(url: string, onProgress: LoadProgress, signal?: AbortSignal): Promise<VRM> {
-  const bytes = await download(url, onProgress, signal);
-  return parseVrm(bytes, url);
-}
-
-async function download(url: string, onProgress: LoadProgress, signal?: AbortSignal): Promise<ArrayBuffer> {
-  let response: Response;
+  let bytes: Uint8Array;
   try {
-    response = await fetch(url, signal ? { signal } : {});
+    bytes = await fetchBytes(url, onProgress, signal);
   } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new DigimensError(
-      'avatar-load-failed',
-      `Could not download the avatar from "${url}" (${errorText(cause)}). Check the URL, the network, and that the server allows cross-origin requests.`,
-      { cause },
-    );
+    if (!(cause instanceof DownloadError)) throw cause;
+    const hint =
+      cause.status === null
+        ? 'Check the URL, the network, and that the server allows cross-origin requests.'
+        : 'Check the avatar URL.';
+    throw new DigimensError('avatar-load-failed', `Could not download the avatar from "${url}": ${cause.message}. ${hint}`, {
+      cause,
+    });
   }
-  if (!response.ok) {
-    throw new DigimensError(
-      'avatar-load-failed',
-      `Could not download the avatar from "${url}": the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}. Check the avatar URL.`,
-    );
-  }
-  const lengthHeader = Number(response.headers.get('content-length'));
-  const total = Number.isFinite(lengthHeader) && lengthHeader > 0 ? lengthHeader : undefined;
-  if (!response.body) return response.arrayBuffer();
-
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  onProgress(0, total);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.byteLength;
-    onProgress(loaded, total);
-  }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes.buffer;
+  return parseVrm(bytes.buffer as ArrayBuffer, url);
 }
 
 /** Parses VRM bytes; `url` only names the file in errors and resolves external resources. */
