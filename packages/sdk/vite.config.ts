@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { RUNTIME_ASSETS } from './runtime-assets.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -15,6 +17,8 @@ export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
   return {
     publicDir: 'public',
+    // Once per build pair: the ESM build (which empties dist/) copies the runtime files.
+    plugins: iife ? [] : [viteStaticCopy({ targets: RUNTIME_ASSETS.map(({ from, to }) => ({ src: from, dest: to, rename: { stripBase: true } })) })],
     define: {
       __DIGIMENS_VERSION__: JSON.stringify(version),
       // A classic script has no import.meta; assets.ts uses document.currentScript there.

@@ -22,3 +22,11 @@ export function assetBase(override: string | null): string {
 export function builtInAvatarUrl(base: string, preset: string = DEFAULT_AVATAR_PRESET): string {
   return new URL(`avatars/${preset}.vrm`, base).href;
 }
+
+/**
+ * URL of a runtime file copied into the SDK's asset folder at build time (see
+ * `runtime-assets.ts`), e.g. `runtimeAssetUrl(base, 'ort/')` for ONNX Runtime's WASM.
+ */
+export function runtimeAssetUrl(base: string, path: string): string {
+  return new URL(path, base).href;
+}

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Files a page needs at run time that come from npm packages (WASM runtimes, workers,
+ * models that packages ship). `pnpm build` copies each into `dist/<to>/`, and the demo's
+ * dev server serves them at `/<to>/`, so the SDK finds them relative to its own script —
+ * never on a CDN. Add an entry here when a module needs a new runtime file.
+ */
+export interface RuntimeAsset {
+  /** Absolute source path or glob (resolved from an installed package). */
+  from: string;
+  /** Folder under dist/ (and under the dev server's root). */
+  to: string;
+}
+
+const SDK_ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * A subfolder of one of the SDK's own dependencies (linked under its node_modules by
+ * pnpm; package.json "exports" often hide these files from require.resolve).
+ */
+function packageFolder(name: string, subfolder: string): string {
+  const folder = join(SDK_ROOT, 'node_modules', name, subfolder);
+  if (!existsSync(folder)) throw new Error(`Runtime asset folder ${folder} is missing: is ${name} a dependency of @digimens/sdk, and installed?`);
+  return folder;
+}
+
+export const RUNTIME_ASSETS: RuntimeAsset[] = [
+  // ONNX Runtime Web's WASM (JSEP build: WebGPU + WASM), self-hosted as ENVIRONMENT.md requires.
+  { from: join(packageFolder('onnxruntime-web', 'dist'), 'ort-wasm-simd-threaded.jsep.*'), to: 'ort' },
+];
