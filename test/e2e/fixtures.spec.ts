@@ -32,7 +32,7 @@ test.describe('VRM fixtures from ../shared/vrm', () => {
       for (const [happy, blink] of [[0, 0], [0.3, 0.3], [0.7, 0.3], [0.3, 0.7], [0.7, 0.7], [1, 1]] as const) {
         await callHuman(page, 'setExpression', 'happy', happy);
         await callHuman(page, 'setExpression', 'blink', blink);
-        const image = await snapshot(page, 45);
+        const image = await snapshot(page, 800);
         const { green, red } = greenAndRed(image, window);
         const total = image.width * image.height * window.width * window.height;
         expect(green / total, `green share at happy=${happy} blink=${blink}`).toBeGreaterThan(0.4);

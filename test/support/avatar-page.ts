@@ -36,15 +36,25 @@ export async function waitForReady(page: Page): Promise<void> {
   });
 }
 
-/** Screenshot of the element, decoded, after letting `frames` animation frames pass. */
-export async function snapshot(page: Page, frames = 3): Promise<Image> {
+/**
+ * Screenshot of the element, decoded, once `settleMs` of animation time has passed (the
+ * SDK's transitions are timed in seconds, not frames; software WebGL may run at a few fps)
+ * and at least two more frames were drawn.
+ */
+export async function snapshot(page: Page, settleMs = 0): Promise<Image> {
   await page.evaluate(
-    (count) =>
+    (ms) =>
       new Promise<void>((resolve) => {
-        const step = (left: number) => (left <= 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
-        step(count);
+        const start = performance.now();
+        let frames = 0;
+        const step = () => {
+          frames++;
+          if (frames >= 2 && performance.now() - start >= ms) resolve();
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
       }),
-    frames,
+    settleMs,
   );
   return decodePng(await page.locator('digital-human').screenshot());
 }

@@ -105,9 +105,11 @@ export class Stage {
     this.measurements = measurements;
     if (!measurements) return;
     const m = measurements;
-    const headHeight = Math.max(0.12, m.top - m.neck);
+    // The head bone sits at the skull's base, so top − head is about one head height on
+    // any model, whatever its neck length or hair volume.
+    const headHeight = Math.max(0.12, m.top - m.head);
     const spans: Record<View, [bottom: number, top: number]> = {
-      head: [m.neck - headHeight * 0.9, m.top + headHeight * 0.18],
+      head: [m.head - headHeight * 1.25, m.top + headHeight * 0.2],
       upper: [m.hips - headHeight * 0.2, m.top + headHeight * 0.25],
       full: [m.bottom - 0.05, m.top + 0.08],
     };
