@@ -1,4 +1,4 @@
-import { Document, Logger, WebIO, type Accessor, type Buffer, type Material, type Node } from '@gltf-transform/core';
+import { Document, Logger, VertexLayout, WebIO, type Accessor, type Buffer, type Material, type Node } from '@gltf-transform/core';
 import { MATERIAL_KEYS, type MaterialKey, type MaterialSpec } from '../materials.js';
 import { computeNormals, type MeshPart } from '../mesh-part.js';
 import { BONE_NAMES, type BoneName, type Skeleton } from '../skeleton.js';
@@ -155,6 +155,9 @@ export async function writeVrm(input: VrmInput): Promise<Uint8Array> {
 
   return new WebIO()
     .setLogger(new Logger(Logger.Verbosity.ERROR))
+    // three-vrm de-interleaves on load (with a console warning per attribute); write
+    // separate attributes so the browser gets them as they are used.
+    .setVertexLayout(VertexLayout.SEPARATE)
     .registerExtensions([VrmcVrmExtension, MtoonExtension])
     .writeBinary(doc);
 }
