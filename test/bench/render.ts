@@ -49,7 +49,7 @@ try {
       const inserted = performance.now();
       const readyAt = new Promise<number>((resolve, reject) => {
         element.addEventListener('ready', () => resolve(performance.now() - inserted));
-        element.addEventListener('error', (event) => reject(new Error((event as CustomEvent).detail.message)));
+        element.addEventListener('error', (event) => reject(new Error((event as unknown as CustomEvent<{ message: string }>).detail.message)));
       });
       document.body.append(element);
       const firstFrameMs = await readyAt;

@@ -12,10 +12,11 @@ const MOUNTS: ReadonlyArray<[prefix: string, folder: string]> = [
 /**
  * Serves the built SDK, the test pages and ../shared the way a plain static web host
  * would (no bundler, no dev server), with cross-origin isolation headers so that
- * multi-threaded WASM is available to the pages.
+ * multi-threaded WASM is available to the pages. `extraMounts` adds `[prefix, folder]` pairs.
  */
-export function startStaticServer(port: number): Promise<Server> {
-  const handlers = MOUNTS.map(([prefix, folder]) => [prefix, sirv(folder, { dev: true, etag: true })] as const);
+export function startStaticServer(port: number, extraMounts: ReadonlyArray<[prefix: string, folder: string]> = []): Promise<Server> {
+  // Extra mounts (e.g. the face eval's image folder and peer libraries) go before '/'.
+  const handlers = [...extraMounts, ...MOUNTS].map(([prefix, folder]) => [prefix, sirv(folder, { dev: true, etag: true })] as const);
   const server = createServer((request, response) => {
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     response.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
@@ -25,7 +26,9 @@ export function startStaticServer(port: number): Promise<Server> {
     if (!match) return void response.writeHead(404).end();
     const [prefix, handle] = match;
     request.url = url.slice(prefix.length - 1);
-    handle(request, response, () => response.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${url}`));
+    handle(request, response, () => {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${url}`);
+    });
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
