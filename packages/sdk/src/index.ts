@@ -34,3 +34,18 @@ export { DEFAULT_AVATAR_PRESET } from './assets';
 
 /** Version of this SDK build. */
 export const VERSION: string = __DIGIMENS_VERSION__;
+export * from './lipsync';
+export { FacePerception, DEFAULT_FACE_PERCEPTION, type FacePerceptionOptions, type FacePerceptionEvents, type FaceAnalysis } from './perception/face-perception';
+export { attachFacePerception, type GazeFollower } from './perception/face-attach';
+export { Camera, type CameraOptions, type CameraPermission } from './perception/camera';
+export { EMOTIONS, type Emotion, type EmotionProbabilities, type FaceEmotionEstimate, type Blendshapes } from './perception/face-affect';
+export type { FaceObservation } from './perception/face-tracker';
+export type { FaceBox, HeadPose, Landmark } from './perception/face-geometry';
+export type { GazePoint } from './perception/face-gaze';
+export type { EmotionModelName } from './perception/face-emotion-models';
+export { MODEL_MANIFEST } from './models/manifest';
+export type { ModelEntry } from './models/model-entry';
+export { APPEARANCE_ROLES, APPEARANCE_TRANSITION_S, type Appearance, type AppearanceRole } from './avatar/appearance';
+export * from './dialogue';
+export * from './speech';
+export { attachCaptions, type CaptionSource, type CaptionOptions } from './kiosk/captions';

@@ -1,0 +1,134 @@
+import { ph, type Phone } from './phonemes';
+import { applyLetterRules, type LetterRule } from './letter-rules';
+import { englishNumber } from './numbers';
+
+/** CMU ARPAbet → IPA in the American English that TTS voices speak. */
+const ARPABET: Readonly<Record<string, string>> = {
+  AA: 'ɑː', AE: 'æ', AO: 'ɔː', AW: 'aʊ', AY: 'aɪ', EH: 'ɛ', EY: 'eɪ', IH: 'ɪ', IY: 'iː',
+  OW: 'oʊ', OY: 'ɔɪ', UH: 'ʊ', UW: 'uː',
+  B: 'b', CH: 'tʃ', D: 'd', DH: 'ð', F: 'f', G: 'ɡ', HH: 'h', JH: 'dʒ', K: 'k', L: 'l', M: 'm',
+  N: 'n', NG: 'ŋ', P: 'p', R: 'ɹ', S: 's', SH: 'ʃ', T: 't', TH: 'θ', V: 'v', W: 'w', Y: 'j',
+  Z: 'z', ZH: 'ʒ',
+};
+
+/** A pronouncing dictionary: lower-case word → ARPAbet with stress digits (`"HH AH0 L OW1"`). */
+export type ArpabetDictionary = Readonly<Record<string, string>>;
+
+/** Converts one CMU pronunciation to phones. */
+export function arpabetToPhones(arpabet: string): Phone[] {
+  return arpabet.split(' ').map((code): Phone => {
+    const digit = code.at(-1);
+    const stress = digit === '1' ? 1 : digit === '2' ? 2 : 0;
+    const base = /\d$/.test(code) ? code.slice(0, -1) : code;
+    // The vowels whose quality depends on stress: reduced forms when unstressed.
+    if (base === 'AH') return { symbol: stress ? 'ʌ' : 'ə', stress };
+    if (base === 'ER') return { symbol: stress ? 'ɜː' : 'ɚ', stress };
+    if (base === 'IY' && !stress) return { symbol: 'i', stress };
+    const symbol = ARPABET[base];
+    if (!symbol) throw new Error(`Unknown ARPAbet code "${code}"`);
+    return { symbol, stress };
+  });
+}
+
+/**
+ * Words whose everyday pronunciation differs from the dictionary's citation form (weak
+ * forms of function words, as TTS voices read them in running speech), and a core
+ * vocabulary that works before the dictionary has loaded.
+ */
+const EXCEPTIONS: Readonly<Record<string, Phone[]>> = {
+  a: ph('ə'),
+  an: ph('ə', 'n'),
+  the: ph('ð', 'ə'),
+  to: ph('t', 'ə'),
+  your: ph('j', 'ʊ', 'ɹ'),
+  i: ph('aɪ1'),
+  you: ph('j', 'uː1'),
+  we: ph('w', 'iː1'),
+  he: ph('h', 'iː1'),
+  she: ph('ʃ', 'iː1'),
+  they: ph('ð', 'eɪ1'),
+  me: ph('m', 'iː1'),
+  my: ph('m', 'aɪ1'),
+  is: ph('ɪ1', 'z'),
+  are: ph('ɑː1', 'ɹ'),
+  was: ph('w', 'ʌ1', 'z'),
+  of: ph('ʌ1', 'v'),
+  and: ph('æ1', 'n', 'd'),
+  for: ph('f', 'ɔː1', 'ɹ'),
+  have: ph('h', 'æ1', 'v'),
+  do: ph('d', 'uː1'),
+  does: ph('d', 'ʌ1', 'z'),
+  one: ph('w', 'ʌ1', 'n'),
+  two: ph('t', 'uː1'),
+  what: ph('w', 'ʌ1', 't'),
+  who: ph('h', 'uː1'),
+  there: ph('ð', 'ɛ1', 'ɹ'),
+  please: ph('p', 'l', 'iː1', 'z'),
+  thank: ph('θ', 'æ1', 'ŋ', 'k'),
+  hello: ph('h', 'ə', 'l', 'oʊ1'),
+  okay: ph('oʊ2', 'k', 'eɪ1'),
+  ok: ph('oʊ2', 'k', 'eɪ1'),
+};
+
+/**
+ * Letter-to-sound rules for words in no lexicon (names, new words), in the spirit of the
+ * NRL rules (Elovitz et al. 1976) but much shorter: the dictionary covers real words, so
+ * these only need to be plausible. Ordered: the first rule whose context fits wins.
+ */
+const RULES: readonly LetterRule[] = [
+  ['tion', 'ʃ ə n'], ['sion', 'ʒ ə n'], ['ture', 'tʃ ɚ'], ['ough', 'ɔː'], ['igh', 'aɪ1'],
+  ['tch', 'tʃ'], ['sch', 's k'], ['ph', 'f'], ['th', 'θ'], ['sh', 'ʃ'], ['ch', 'tʃ'], ['ck', 'k'],
+  ['ng', 'ŋ'], ['qu', 'k w'], ['wh', 'w'], ['kn', 'n', '^$'], ['wr', 'ɹ', '^$'],
+  ['ee', 'iː1'], ['ea', 'iː1'], ['oo', 'uː1'], ['ou', 'aʊ1'], ['ow', 'oʊ1', '', '^$'], ['ow', 'aʊ1'],
+  ['ai', 'eɪ1'], ['ay', 'eɪ1'], ['oi', 'ɔɪ1'], ['oy', 'ɔɪ1'], ['au', 'ɔː1'], ['aw', 'ɔː1'],
+  ['ey', 'iː', '', '^$'], ['ie', 'iː1'], ['ue', 'uː1'], ['ew', 'uː1'], ['oa', 'oʊ1'],
+  ['ar', 'ɑː1 ɹ'], ['or', 'ɔː1 ɹ'], ['er', 'ɚ'], ['ir', 'ɜː1'], ['ur', 'ɜː1'],
+  ['le', 'ə l', '[^aeiouy]', '^$'], ['ed', 'd', '[^td]', '^$'], ['ed', 'ɪ d', '[td]', '^$'], ['es', 'ɪ z', '(s|z|sh|ch|x)', '^$'],
+  ['a', 'eɪ1', '', '^[^aeiouy]e$'], ['i', 'aɪ1', '', '^[^aeiouy]e$'], ['o', 'oʊ1', '', '^[^aeiouy]e$'],
+  ['u', 'uː1', '', '^[^aeiouy]e$'], ['e', 'iː1', '', '^[^aeiouy]e$'],
+  ['e', '', '[a-z]', '^$'], ['y', 'i', '[a-z]{2}', '^$'], ['y', 'aɪ1', '^[^aeiou]$', '^$'], ['y', 'j', '^$'],
+  ['a', 'æ1'], ['e', 'ɛ1'], ['i', 'ɪ1'], ['o', 'ɑː1'], ['u', 'ʌ1'], ['y', 'ɪ'],
+  ['c', 's', '', '^[eiy]'], ['c', 'k'], ['g', 'dʒ', '', '^[eiy]'], ['g', 'ɡ'], ['x', 'k s'], ['j', 'dʒ'],
+  ['ll', 'l'], ['ss', 's'], ['tt', 't'], ['pp', 'p'], ['ff', 'f'], ['mm', 'm'], ['nn', 'n'], ['rr', 'ɹ'],
+  ['dd', 'd'], ['bb', 'b'], ['gg', 'ɡ'], ['zz', 'z'], ['cc', 'k'],
+  ['b', 'b'], ['d', 'd'], ['f', 'f'], ['h', 'h'], ['k', 'k'], ['l', 'l'], ['m', 'm'], ['n', 'n'],
+  ['p', 'p'], ['r', 'ɹ'], ['s', 's'], ['t', 't'], ['v', 'v'], ['w', 'w'], ['z', 'z'],
+];
+
+/**
+ * English grapheme-to-phoneme: an exception lexicon for weak forms, then the CMU
+ * pronouncing dictionary (once {@link EnglishG2P.loadDictionary} has run), then rules.
+ */
+export class EnglishG2P {
+  readonly lang = 'en' as const;
+  private dictionary: ArpabetDictionary | null;
+
+  /** `dictionary` may be given directly (tests, custom lexica); else load it lazily. */
+  constructor(dictionary: ArpabetDictionary | null = null) {
+    this.dictionary = dictionary;
+  }
+
+  /**
+   * Loads the CMU pronouncing dictionary (135k words, ~1.2 MB gzipped) as its own chunk.
+   * Without it, words outside the small built-in lexicon fall back to rules.
+   */
+  async loadDictionary(): Promise<void> {
+    if (this.dictionary) return;
+    const module = await import('cmu-pronouncing-dictionary');
+    this.dictionary = module.dictionary;
+  }
+
+  /** Phones of one written word as a TTS would read it; numbers are spelled out. */
+  phones(word: string): Phone[] {
+    const clean = word.toLowerCase().replace(/[’`]/g, "'").replace(/[^a-z0-9'.,-]/g, '').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+    if (!clean) return [];
+    if (/\d/.test(clean)) return englishNumber(clean).split(' ').flatMap((w) => this.phones(w));
+    if (clean.includes('-')) return clean.split('-').flatMap((w) => this.phones(w));
+    const exception = EXCEPTIONS[clean];
+    if (exception) return exception;
+    const entry = this.dictionary?.[clean];
+    if (entry) return arpabetToPhones(entry);
+    if (clean.endsWith("'s")) return [...this.phones(clean.slice(0, -2)), ...ph('z')];
+    return applyLetterRules(clean.replace(/'/g, ''), RULES);
+  }
+}

@@ -1,0 +1,189 @@
+import { ph, type Phone } from './phonemes';
+import { dutchNumber } from './numbers';
+
+/** Words the rules get wrong: weak forms, loanwords, and stems that look like prefixed ones. */
+const EXCEPTIONS: Readonly<Record<string, Phone[]>> = {
+  een: ph('ə', 'n'),
+  de: ph('d', 'ə'),
+  het: ph('h', 'ə', 't'),
+  te: ph('t', 'ə'),
+  je: ph('j', 'ə'),
+  ze: ph('z', 'ə'),
+  we: ph('ʋ', 'ə'),
+  me: ph('m', 'ə'),
+  er: ph('ə', 'r'),
+  u: ph('y1'),
+  "'t": ph('ə', 't'),
+  "'n": ph('ə', 'n'),
+  mail: ph('m', 'eː1', 'ɪ', 'l'),
+  email: ph('i1', 'm', 'eː', 'ɪ', 'l'),
+  website: ph('ʋ', 'ɛ1', 'p', 's', 'aɪ', 't'),
+  online: ph('ɔ1', 'n', 'l', 'aɪ', 'n'),
+  team: ph('t', 'i1', 'm'),
+  oké: ph('oː', 'k', 'eː1'),
+  ok: ph('oː', 'k', 'eː1'),
+  geven: ph('ɣ', 'eː1', 'v', 'ə', 'n'),
+  tegen: ph('t', 'eː1', 'ɣ', 'ə', 'n'),
+  verder: ph('v', 'ɛ1', 'r', 'd', 'ə', 'r'),
+  beter: ph('b', 'eː1', 't', 'ə', 'r'),
+  telefoon: ph('t', 'eː2', 'l', 'ə', 'f', 'oː1', 'n'),
+};
+
+/** Vowel spellings, longest first, with their phones (a space separates two phones). */
+const VOWEL_GRAPHEMES: ReadonlyArray<readonly [string, string]> = [
+  ['eeuw', 'eʊ'], ['ieuw', 'i w'], ['aai', 'aː j'], ['ooi', 'oː j'], ['oei', 'u j'], ['ouw', 'ʌʊ'], ['auw', 'ʌʊ'],
+  ['aa', 'aː'], ['ee', 'eː'], ['oo', 'oː'], ['uu', 'y'], ['ie', 'i'], ['oe', 'u'], ['eu', 'øː'], ['ui', 'œy'],
+  ['ij', 'ɛɪ'], ['ei', 'ɛɪ'], ['ou', 'ʌʊ'], ['au', 'ʌʊ'], ['uw', 'yʊ'],
+  ['é', 'eː'], ['è', 'ɛ'], ['ë', 'ə'], ['ï', 'i'], ['ü', 'y'], ['ö', 'øː'],
+];
+
+/** Consonant spellings, longest first. `ch` and `ng` close a syllable like a double letter. */
+const CONSONANT_GRAPHEMES: ReadonlyArray<readonly [string, string]> = [
+  ['sch', 's x'], ['ch', 'x'], ['ng', 'ŋ'], ['nk', 'ŋ k'], ['qu', 'k ʋ'], ['th', 't'], ['ph', 'f'], ['sj', 'ʃ'],
+  ['b', 'b'], ['c', 'k'], ['d', 'd'], ['f', 'f'], ['g', 'ɣ'], ['h', 'h'], ['j', 'j'], ['k', 'k'], ['l', 'l'],
+  ['m', 'm'], ['n', 'n'], ['p', 'p'], ['r', 'r'], ['s', 's'], ['t', 't'], ['v', 'v'], ['w', 'ʋ'], ['x', 'k s'],
+  ['z', 'z'],
+];
+
+const FINAL_DEVOICING: Readonly<Record<string, string>> = { b: 'p', d: 't', g: 'x', v: 'f', z: 's' };
+
+/** Numerals whose spelling the word lexicon reads otherwise ("een" is the article ən). */
+const NUMERALS: Readonly<Record<string, Phone[]>> = { een: ph('eː1', 'n') };
+
+/** Single vowel letters: [in an open syllable, in a closed one]. */
+const SINGLE_VOWELS: Readonly<Record<string, readonly [string, string]>> = {
+  a: ['aː', 'ɑ'],
+  e: ['eː', 'ɛ'],
+  i: ['i', 'ɪ'],
+  o: ['oː', 'ɔ'],
+  u: ['y', 'ɵ'],
+  y: ['i', 'i'],
+};
+
+/** Unstressed prefixes whose e is a schwa: be-, ge-, ver-, te- (before more syllables). */
+const SCHWA_PREFIX = /^(be|ge|ver|te(?=rug|vreden|gelijk|voren))(?=[^aeiouy]?[^aeiouy]?[aeiouy])/;
+/** What may follow a schwa e to the end of the word: -en, -er, -el, -elijk, -ering, -ende … */
+const SCHWA_TAIL = /^([nrlm])?([nrlm]?(s|t|d)?(e|en|er|es|de|den|te|ten|st|ste)?|lijk|lijke|lijker|lijkheid|ing|ingen|is|nis|heid|baar|bare|ling|lingen|ig|ige|igen)$/;
+
+interface Grapheme {
+  text: string;
+  phones: string;
+  vowel: boolean;
+}
+
+function segment(word: string): Grapheme[] {
+  const out: Grapheme[] = [];
+  let i = 0;
+  while (i < word.length) {
+    const rest = word.slice(i);
+    const vowel = VOWEL_GRAPHEMES.find(([g]) => rest.startsWith(g));
+    if (vowel) {
+      out.push({ text: vowel[0], phones: vowel[1], vowel: true });
+      i += vowel[0].length;
+      continue;
+    }
+    const letter = rest[0]!;
+    if (letter in SINGLE_VOWELS) {
+      out.push({ text: letter, phones: '', vowel: true });
+      i++;
+      continue;
+    }
+    const consonant = CONSONANT_GRAPHEMES.find(([g]) => rest.startsWith(g));
+    if (consonant) {
+      // A doubled consonant letter is spelled twice but spoken once.
+      const previous = out.at(-1);
+      if (previous && !previous.vowel && previous.text === consonant[0]) previous.text += consonant[0];
+      else out.push({ text: consonant[0], phones: consonant[1], vowel: false });
+      i += consonant[0].length;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+/**
+ * Dutch grapheme-to-phoneme by rule: Dutch spelling is regular enough that vowel length
+ * follows from syllable structure (one consonant before the next vowel = open syllable =
+ * long vowel), and the schwa from prefixes and suffixes. An exception lexicon covers
+ * function words and loanwords.
+ */
+export class DutchG2P {
+  readonly lang = 'nl' as const;
+
+  /** Phones of one written word as a TTS would read it; numbers are spelled out. */
+  phones(word: string): Phone[] {
+    const clean = word.toLowerCase().replace(/[’`]/g, "'").replace(/[^a-z0-9'.,\-éèëïüö]/g, '').replace(/^[^a-z0-9']+|[^a-z0-9éèëïüö]+$/g, '');
+    if (!clean) return [];
+    const exception = EXCEPTIONS[clean];
+    if (exception) return exception;
+    if (/\d/.test(clean)) return dutchNumber(clean).split(' ').flatMap((w) => NUMERALS[w] ?? this.phones(w));
+    if (clean.includes('-')) return clean.split('-').flatMap((w) => this.phones(w));
+    return this.byRule(clean.replace(/'/g, ''));
+  }
+
+  private byRule(word: string): Phone[] {
+    const graphemes = segment(word);
+    const prefix = SCHWA_PREFIX.exec(word)?.[0].length ?? 0;
+    const out: Phone[] = [];
+    let offset = 0;
+    let stressed = false;
+    graphemes.forEach((g, index) => {
+      const start = offset;
+      offset += g.text.length;
+      if (!g.vowel) {
+        out.push(...this.consonant(g, index, graphemes));
+        return;
+      }
+      let phones = g.phones;
+      if (!phones) {
+        const schwa = g.text === 'e' && (start < prefix || this.isSchwaE(word, start, index, graphemes));
+        phones = schwa ? 'ə' : SINGLE_VOWELS[g.text]![this.isOpen(index, graphemes) ? 0 : 1];
+      }
+      // '-lijk' and '-ig' are unstressed suffixes with a schwa.
+      if (g.text === 'ij' && start > 1 && /^k(e|er|heid|s)?$/.test(word.slice(offset)) && word[start - 1] === 'l') phones = 'ə';
+      if (g.text === 'i' && start > 1 && /^g(e|er|en|heid)?$/.test(word.slice(offset))) phones = 'ə';
+      const list = phones.split(' ');
+      list.forEach((symbol, i) => {
+        const vowelLike = i === 0 && symbol !== 'ə';
+        const stress = vowelLike && !stressed && start >= prefix ? 1 : 0;
+        if (stress) stressed = true;
+        out.push(...ph(symbol + (stress ? '1' : '')));
+      });
+    });
+    return out;
+  }
+
+  /** Open syllable: the vowel ends the word, or one consonant stands before the next vowel. */
+  private isOpen(index: number, graphemes: Grapheme[]): boolean {
+    const next = graphemes[index + 1];
+    if (!next) return true;
+    if (next.vowel) return true;
+    const afterNext = graphemes[index + 2];
+    return next.text.length === 1 && next.text !== 'x' && afterNext?.vowel === true;
+  }
+
+  private isSchwaE(word: string, start: number, index: number, graphemes: Grapheme[]): boolean {
+    const hasVowelBefore = graphemes.slice(0, index).some((g) => g.vowel);
+    if (!hasVowelBefore) return false;
+    const next = graphemes[index + 1];
+    if (next && !next.vowel && next.text.length === 2 && next.text[0] === next.text[1]) return false;
+    return SCHWA_TAIL.test(word.slice(start + 1));
+  }
+
+  private consonant(g: Grapheme, index: number, graphemes: Grapheme[]): Phone[] {
+    const next = graphemes[index + 1];
+    const final = index === graphemes.length - 1;
+    // c is /s/ before e, i; g and ch at the end stay /x/; sch at the end (-isch) is /s/.
+    if (g.text === 'c' && next?.vowel && /^[eiy]/.test(next.text)) return ph('s');
+    if (g.text === 'sch' && final) return ph('s');
+    // Final devoicing: hond /hɔnt/, heb /hɛp/.
+    const devoiced = final ? FINAL_DEVOICING[g.text[0]!] : undefined;
+    if (devoiced) return ph(devoiced);
+    // -tie, -ties: /tsi/.
+    if (g.text === 't' && next?.text === 'ie' && index + 2 >= graphemes.length - 1 && graphemes[index + 2]?.text !== 'n' && graphemes[index - 1]?.vowel) {
+      return ph('t', 's');
+    }
+    return ph(...g.phones.split(' '));
+  }
+}

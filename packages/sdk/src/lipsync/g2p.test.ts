@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { DutchG2P } from './g2p-nl';
+import { EnglishG2P } from './g2p-en';
+import { loadG2P } from './g2p';
+import type { G2P } from './g2p';
+
+const ipa = (g2p: G2P, text: string) => text.split(' ').map((w) => g2p.phones(w).map((p) => p.symbol).join('')).join(' ');
+
+describe('Dutch G2P', () => {
+  const nl = new DutchG2P();
+  it.each([
+    ['kaas', 'kaːs'],
+    ['kat', 'kɑt'],
+    ['maken', 'maːkən'],
+    ['bestelling', 'bəstɛlɪŋ'],
+    ['rekening', 'reːkənɪŋ'],
+    ['huis', 'hœys'],
+    ['goed', 'ɣut'],
+    ['schip', 'sxɪp'],
+    ['natuurlijk', 'naːtyrlək'],
+    ['vriendelijke', 'vrindələkə'],
+    ['nodig', 'noːdəx'],
+    ['informatie', 'ɪnfɔrmaːtsi'],
+    ['eeuw', 'eʊ'],
+    ['koud', 'kʌʊt'],
+    ['wachtwoord', 'ʋɑxtʋoːrt'],
+  ])('%s → %s', (word, expected) => {
+    expect(ipa(nl, word)).toBe(expected);
+  });
+
+  it('reads weak forms and numbers as spoken', () => {
+    expect(ipa(nl, 'een de het')).toBe('ən də hət');
+    expect(ipa(nl, '12')).toBe('tʋaːlf');
+    expect(ipa(nl, '21')).toBe('eːnɛntʋɪntəx');
+  });
+
+  it('marks one stressed syllable after an unstressed prefix', () => {
+    expect(nl.phones('betalen').filter((p) => p.stress === 1).map((p) => p.symbol)).toEqual(['aː']);
+  });
+});
+
+describe('English G2P', () => {
+  it('uses the pronouncing dictionary once loaded', async () => {
+    const en = await loadG2P('en');
+    expect(ipa(en, 'customer service appointment')).toBe('kʌstəmɚ sɜːvəs əpɔɪntmənt');
+    expect(ipa(en, 'thank you for calling')).toBe('θæŋk juː fɔːɹ kɔːlɪŋ');
+  });
+
+  it('uses weak forms of function words', () => {
+    const en = new EnglishG2P({});
+    expect(ipa(en, 'the to a')).toBe('ðə tə ə');
+  });
+
+  it('falls back to letter-to-sound rules for unknown words', () => {
+    const en = new EnglishG2P({});
+    expect(ipa(en, 'zorblax')).toBe('zɔːɹblæks');
+    expect(ipa(en, 'make')).toBe('meɪk');
+    expect(ipa(en, 'shipping')).toBe('ʃɪpɪŋ');
+  });
+
+  it('spells out numbers', () => {
+    const en = new EnglishG2P({ twenty: 'T W EH1 N T IY0', four: 'F AO1 R' });
+    expect(ipa(en, '24')).toBe('twɛntifɔːɹ');
+  });
+});
