@@ -64,6 +64,26 @@ test.describe('lifecycle', () => {
   });
 });
 
+test.describe('on a high-density screen', () => {
+  test.use({ deviceScaleFactor: 3 });
+
+  test('caps the device pixel ratio and follows the element size', async ({ page }) => {
+    await mountAvatar(page, { avatar: '/shared/vrm/cryptovoxels.vrm', 'max-pixel-ratio': '1.5' });
+    await waitForReady(page);
+    const canvasSize = () =>
+      page.evaluate(() => {
+        const canvas = document.querySelector('digital-human')!.shadowRoot!.querySelector('canvas')!;
+        return { width: canvas.width, height: canvas.height };
+      });
+    expect(await canvasSize()).toEqual({ width: 960, height: 720 });
+    await page.locator('digital-human').evaluate((el) => {
+      (el as HTMLElement).style.cssText = 'width: 300px; height: 200px; min-height: 0';
+    });
+    await expect.poll(canvasSize).toEqual({ width: 450, height: 300 });
+  });
+
+});
+
 test.describe('expressions on the built-in avatar', () => {
   const FACE = { x: 0.3, y: 0.1, width: 0.4, height: 0.5 };
 
