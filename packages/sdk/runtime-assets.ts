@@ -30,4 +30,10 @@ function packageFolder(name: string, subfolder: string): string {
 export const RUNTIME_ASSETS: RuntimeAsset[] = [
   // ONNX Runtime Web's WASM (JSEP build: WebGPU + WASM), self-hosted as ENVIRONMENT.md requires.
   { from: join(packageFolder('onnxruntime-web', 'dist'), 'ort-wasm-simd-threaded.jsep.*'), to: 'ort' },
+  // MediaPipe tasks-vision: its JS bundle (imported at run time by the face tracker, so the
+  // SDK's bundles stay small) and its SIMD WASM runtime (every current browser has SIMD).
+  { from: join(packageFolder('@mediapipe/tasks-vision', ''), 'vision_bundle.mjs'), to: 'mediapipe' },
+  { from: join(packageFolder('@mediapipe/tasks-vision', 'wasm'), 'vision_wasm_internal.*'), to: 'mediapipe/wasm' },
+  // Silero VAD v5 as @ricky0123/vad-web ships it (the voice pipeline's speech detector).
+  { from: join(packageFolder('@ricky0123/vad-web', 'dist'), 'silero_vad_v5.onnx'), to: 'models' },
 ];

