@@ -12,8 +12,11 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  * - `--mode iife`: one self-contained `dist/digimens.iife.js` for a plain script tag.
  * `public/` (the generated avatars) is copied beside both, so assets resolve relative
  * to the script's own URL.
+ * - `--mode server`: the Node-only `@digimens/sdk/server` (`dist/server.js`) and the
+ *   `digimens-proxy` command (`dist/proxy.js`); never part of a browser bundle.
  */
 export default defineConfig(({ mode }) => {
+  if (mode === 'server') return serverBuild;
   const iife = mode === 'iife';
   return {
     publicDir: 'public',
@@ -43,3 +46,20 @@ export default defineConfig(({ mode }) => {
     },
   };
 });
+
+/** Node build of src/server: ESM for Node 20, node: built-ins left external. */
+const serverBuild = {
+  publicDir: false as const,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: false,
+    target: 'node20',
+    ssr: true,
+    rolldownOptions: {
+      input: { server: 'src/server/index.ts', proxy: 'src/server/cli.ts' },
+      output: { format: 'es' as const, entryFileNames: '[name].js', chunkFileNames: 'server/[name]-[hash].js' },
+    },
+  },
+};
