@@ -1,10 +1,12 @@
 import {
+  LANGUAGES,
   MOODS,
   VERSION,
   VIEWS,
   VISEMES,
   defineDigitalHumanElement,
   type DigitalHumanElement,
+  type Language,
   type Mood,
   type View,
   type Viseme,
@@ -19,6 +21,21 @@ const human = () => element.human;
 document.querySelector('#version')!.textContent = VERSION;
 
 bindStatus(element, document.querySelector('#status')!);
+
+const LANGUAGE_LABELS: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
+chipGroup(document.querySelector('#languages')!, LANGUAGES, {
+  label: (lang) => LANGUAGE_LABELS[lang],
+  initial: 'nl',
+  role: 'radio',
+  onSelect: (lang) => element.setAttribute('lang', lang),
+});
+for (const id of ['brain', 'tts'] as const) {
+  const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
+  select.addEventListener('change', () => element.setAttribute(id, select.value));
+}
+element.addEventListener('handover', ({ detail }) => {
+  document.querySelector('#status .label')!.textContent = `Hand-over requested: ${detail.reason}`;
+});
 
 const VIEW_LABELS: Record<View, string> = { head: 'Head', upper: 'Upper body', full: 'Full figure' };
 chipGroup(document.querySelector('#views')!, VIEWS, {

@@ -6,8 +6,15 @@ export type View = 'head' | 'upper' | 'full';
 /** Conversation language (Dutch first). */
 export type Language = 'nl' | 'en';
 
+/** Who answers: the offline script, a language model behind the proxy, or nobody (avatar only). */
+export type BrainKind = 'scripted' | 'openai' | 'none';
+/** Who speaks: the browser's voices, OpenAI-compatible speech through the proxy, or silence. */
+export type TtsKind = 'web-speech' | 'openai' | 'none';
+
 export const VIEWS: readonly View[] = ['head', 'upper', 'full'];
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];
+export const BRAINS: readonly BrainKind[] = ['scripted', 'openai', 'none'];
+export const TTS_KINDS: readonly TtsKind[] = ['web-speech', 'openai', 'none'];
 
 const configSchema = z
   .object({
@@ -30,6 +37,13 @@ const configSchema = z
     idle: z.boolean({ error: 'expected true or false' }),
     seed: z.number({ error: 'expected an integer' }).int('expected an integer').nullable(),
     assetBaseUrl: z.string({ error: 'expected a URL string (or null for the folder of the script)' }).min(1).nullable(),
+    brain: z.enum(BRAINS, { error: `expected one of ${quoteList(BRAINS)}` }),
+    tts: z.enum(TTS_KINDS, { error: `expected one of ${quoteList(TTS_KINDS)}` }),
+    proxyUrl: z.string({ error: 'expected the URL of the Digimens proxy or an OpenAI-compatible server' }).min(1),
+    model: z.string({ error: 'expected a model name' }).min(1, 'expected a model name'),
+    persona: z.string({ error: 'expected a short description of who the avatar is (or null)' }).nullable(),
+    captions: z.boolean({ error: 'expected true or false' }),
+    textInput: z.boolean({ error: 'expected true or false' }),
   })
   .strict();
 
@@ -60,6 +74,23 @@ export interface DigitalHumanConfig {
    * served as is. Set it when a bundler or CDN moves those files.
    */
   assetBaseUrl: string | null;
+  /** Who answers: `'scripted'` (offline, no key; default), `'openai'` (through `proxyUrl`), or `'none'`. */
+  brain: BrainKind;
+  /** Who speaks: `'web-speech'` (the browser's voices; default), `'openai'` (through `proxyUrl`), or `'none'`. */
+  tts: TtsKind;
+  /**
+   * Base URL of the Digimens proxy (`pnpm proxy`), or any OpenAI-compatible server such as
+   * an intranet Ollama. The API key lives there, never in the page. Default `'/v1'`.
+   */
+  proxyUrl: string;
+  /** Chat model name at `proxyUrl`. Default `'gpt-4o-mini'`. */
+  model: string;
+  /** Who the avatar is, in a sentence, for the language model's system prompt. */
+  persona: string | null;
+  /** Show what is said as captions (an ARIA live region). Default `true`. */
+  captions: boolean;
+  /** Show a text box to type questions (the always-available input). Default `true`. */
+  textInput: boolean;
 }
 
 // Compile-time proof that the schema and the documented interface agree.
@@ -80,6 +111,13 @@ export const DEFAULT_CONFIG: Readonly<DigitalHumanConfig> = Object.freeze({
   idle: true,
   seed: null,
   assetBaseUrl: null,
+  brain: 'scripted',
+  tts: 'web-speech',
+  proxyUrl: '/v1',
+  model: 'gpt-4o-mini',
+  persona: null,
+  captions: true,
+  textInput: true,
 });
 
 /** One problem found in a config: which field, and what was expected. */

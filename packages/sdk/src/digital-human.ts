@@ -10,6 +10,9 @@ import { VrmAvatar } from './avatar/vrm-avatar';
 import { loadVrm } from './avatar/vrm-loader';
 import { IdleBehaviour } from './avatar/idle-behaviour';
 import { ExpressionMixer, type Mood, type Viseme, type VisemeWeights } from './avatar/expression-mixer';
+import { AvatarAppearance, validateAppearance, type Appearance } from './avatar/appearance';
+import { CONVERSATION_FIELDS, setUpConversation, type ConversationSetup } from './dialogue/conversation-setup';
+import type { Conversation, ConversationEvents } from './dialogue/conversation';
 
 /** A point in the avatar's world, in metres (the avatar stands at the origin facing +Z). */
 export interface Point3 {
@@ -18,10 +21,23 @@ export interface Point3 {
   z: number;
 }
 
-/** Events of a {@link DigitalHuman}, including per-frame timing. */
+/** Events of a {@link DigitalHuman}, including per-frame timing and the conversation's. */
 export interface DigitalHumanEventMap extends DigitalHumanEvents {
   frame: FrameTiming;
+  /** A line said by the person or the avatar, when it is said. */
+  caption: ConversationEvents['caption'];
+  /** The conversation moved between idle, listening, thinking and speaking. */
+  conversation: ConversationEvents['state'];
+  /** A human colleague should take over; the host page decides how to call one. */
+  handover: ConversationEvents['handover'];
 }
+
+/** Conversation events a DigitalHuman re-emits under its own names. */
+const FORWARDED_CONVERSATION_EVENTS = [
+  ['caption', 'caption'],
+  ['state', 'conversation'],
+  ['handover', 'handover'],
+] as const;
 
 /**
  * The orchestrator: one avatar on one element, built from one typed config.
@@ -43,10 +59,14 @@ export class DigitalHuman {
   private stage: Stage | null = null;
   private avatar: VrmAvatar | null = null;
   private lookTarget: THREE.Vector3 | null = null;
+  private appearance: AvatarAppearance | null = null;
+  /** Every colour asked for so far, re-applied when another avatar loads. */
+  private appearanceWanted: Appearance = {};
   private readonly viewer = new THREE.Vector3();
   private stateValue: LifecycleState = 'loading';
   private loadAbort: AbortController | null = null;
   private loadGeneration = 0;
+  private talk: ConversationSetup | null = null;
   /** Settles when the current avatar load attempt has finished (success or failure). */
   loaded: Promise<void>;
 
@@ -56,6 +76,7 @@ export class DigitalHuman {
   ) {
     this.configValue = resolveConfig(config);
     this.idle = this.makeIdle();
+    this.setUpTalk();
     // Defer start-up by a microtask so callers can subscribe to the first events.
     this.loaded = Promise.resolve().then(() => this.start());
   }
@@ -78,6 +99,19 @@ export class DigitalHuman {
   /** The three.js objects, for hosts that add their own scenery. Null until WebGL is up. */
   get three(): { scene: THREE.Scene; camera: THREE.PerspectiveCamera; renderer: THREE.WebGLRenderer } | null {
     return this.stage ? { scene: this.stage.scene, camera: this.stage.camera, renderer: this.stage.renderer } : null;
+  }
+
+  /**
+   * The conversation (turn-taking, brain, voice, lip-sync), or null with `brain: 'none'`.
+   * Feed it speech events from perception; {@link ask} is the short way to type a question.
+   */
+  get conversation(): Conversation | null {
+    return this.talk?.conversation ?? null;
+  }
+
+  /** Ask the avatar something (typed, or a transcript); it answers aloud, lip-synced. */
+  ask(text: string): void {
+    this.talk?.conversation.submitText(text);
   }
 
   /** Subscribe to an event; returns the unsubscribe function. */
@@ -109,6 +143,8 @@ export class DigitalHuman {
     if (next.avatar !== previous.avatar || next.assetBaseUrl !== previous.assetBaseUrl) {
       this.loaded = this.loadAvatar();
     }
+    if (CONVERSATION_FIELDS.some((field) => next[field] !== previous[field])) this.setUpTalk();
+    else if (next.lang !== previous.lang && this.talk) this.talk.conversation.lang = next.lang;
   }
 
   /** Show a mood with a smooth transition; `intensity` 0–1. */
@@ -141,13 +177,36 @@ export class DigitalHuman {
     this.lookTarget = point ? new THREE.Vector3(point.x, point.y, point.z) : null;
   }
 
+  /**
+   * Recolour the avatar's skin, hair, eyes (iris) and clothing with a smooth transition,
+   * without reloading; works on any VRM (MToon or standard materials). Only the given roles
+   * change; roles the model has no material for are ignored (see {@link getAppearance}).
+   * ```ts
+   * human.setAppearance({ skin: '#6fb5b0', hair: '#e8ecef' });
+   * ```
+   * @throws {ConfigError} for an unknown role or a colour that is not `#rrggbb` / `#rgb`.
+   */
+  setAppearance(appearance: Appearance): void {
+    const valid = validateAppearance(appearance);
+    this.appearanceWanted = { ...this.appearanceWanted, ...valid };
+    this.appearance?.set(valid);
+  }
+
+  /** The avatar's colours per role it has (the targets while a transition runs); `{}` before it loads. */
+  getAppearance(): Appearance {
+    return this.appearance?.get() ?? {};
+  }
+
   /** Frees GPU memory, the render loop, observers and listeners. Safe to call twice. */
   dispose(): void {
     if (this.stateValue === 'disposed') return;
     this.loadAbort?.abort();
     this.loadGeneration++;
+    this.talk?.dispose();
+    this.talk = null;
     this.avatar?.dispose();
     this.avatar = null;
+    this.appearance = null;
     this.stage?.dispose();
     this.stage = null;
     this.setState('disposed');
@@ -190,6 +249,8 @@ export class DigitalHuman {
       }
       this.avatar?.dispose();
       this.avatar = new VrmAvatar(vrm);
+      this.appearance = new AvatarAppearance(vrm);
+      this.appearance.set(this.appearanceWanted, 0);
       stage.scene.add(vrm.scene);
       stage.frame(this.configValue.view, this.avatar.measurements);
       stage.renderNow();
@@ -209,10 +270,22 @@ export class DigitalHuman {
 
   private update(dt: number): void {
     const weights = this.mixer.update(dt);
+    this.appearance?.update(dt);
     if (!this.avatar || !this.stage) return;
     const idle = this.idle?.update(dt) ?? null;
     const target = this.lookTarget ?? this.stage.viewerPosition(this.viewer);
     this.avatar.update(dt, weights, idle, target);
+  }
+
+  /** (Re)builds the conversation from config, forwarding its events as ours. */
+  private setUpTalk(): void {
+    this.talk?.dispose();
+    this.talk = setUpConversation(this.configValue, this);
+    const conversation = this.talk?.conversation;
+    if (!conversation) return;
+    for (const [from, to] of FORWARDED_CONVERSATION_EVENTS) {
+      conversation.on(from, (payload) => this.emitter.emit(to, payload as never));
+    }
   }
 
   private makeIdle(): IdleBehaviour | null {

@@ -1,6 +1,7 @@
 import { DigitalHuman, type DigitalHumanEventMap } from './digital-human';
 import { ConfigError, resolveConfig, describeValue, type DigitalHumanConfig } from './config';
 import type { ErrorEvent } from './events';
+import { attachCaptions } from './kiosk/captions';
 
 /** Element attribute → config field, and how to read its string value. */
 const ATTRIBUTES = {
@@ -13,12 +14,19 @@ const ATTRIBUTES = {
   idle: { field: 'idle', parse: parseBoolean },
   seed: { field: 'seed', parse: parseNumber },
   'asset-base': { field: 'assetBaseUrl', parse: (v: string) => v },
+  brain: { field: 'brain', parse: (v: string) => v },
+  tts: { field: 'tts', parse: (v: string) => v },
+  'proxy-url': { field: 'proxyUrl', parse: (v: string) => v },
+  model: { field: 'model', parse: (v: string) => v },
+  persona: { field: 'persona', parse: (v: string) => v },
+  captions: { field: 'captions', parse: parseBoolean },
+  'text-input': { field: 'textInput', parse: parseBoolean },
 } as const satisfies Record<string, { field: keyof DigitalHumanConfig; parse: (value: string) => unknown }>;
 
 type AttributeName = keyof typeof ATTRIBUTES;
 
 /** DOM events the element dispatches (each a `CustomEvent` whose `detail` is the payload). */
-const FORWARDED_EVENTS = ['ready', 'error', 'state', 'progress', 'view'] as const satisfies readonly (keyof DigitalHumanEventMap)[];
+const FORWARDED_EVENTS = ['ready', 'error', 'state', 'progress', 'view', 'caption', 'conversation', 'handover'] as const satisfies readonly (keyof DigitalHumanEventMap)[];
 
 /** DOM events of `<digital-human>`: each a `CustomEvent` carrying the SDK event's payload. */
 export type DigitalHumanElementEventMap = {
@@ -30,8 +38,20 @@ const STYLE = `
   font: 500 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2430; contain: content; }
 :host([hidden]) { display: none; }
 .stage { position: absolute; inset: 0; }
-.overlay { position: absolute; left: 50%; bottom: 16px; transform: translateX(-50%); width: min(88%, 420px);
+.overlay { position: absolute; left: 50%; bottom: 16px; transform: translateX(-50%); width: min(92%, 560px);
   display: flex; flex-direction: column; gap: 8px; pointer-events: none; }
+.captions { display: flex; flex-direction: column; gap: 6px; }
+.captions:empty { display: none; }
+.captions p { margin: 0; padding: 8px 14px; border-radius: 12px; font-size: 1.15em; line-height: 1.35;
+  background: rgb(255 255 255 / 0.92); box-shadow: 0 2px 10px rgb(20 24 40 / 0.1); }
+.captions .digimens-caption-user { align-self: flex-end; background: #e9ecff; color: #2a3170; }
+.ask { display: flex; gap: 8px; pointer-events: auto; }
+.ask[hidden] { display: none; }
+.ask input { flex: 1; min-width: 0; font: inherit; padding: 10px 14px; border-radius: 12px; border: 1px solid #d5d9e6;
+  background: rgb(255 255 255 / 0.96); color: inherit; }
+.ask input:focus { outline: 2px solid #5b6cff; outline-offset: 1px; }
+.ask button { font: inherit; font-weight: 600; padding: 10px 16px; border: 0; border-radius: 12px; cursor: pointer;
+  background: #5b6cff; color: #fff; }
 .status, .error { border-radius: 12px; padding: 10px 14px; box-shadow: 0 4px 18px rgb(20 24 40 / 0.12);
   background: rgb(255 255 255 / 0.92); backdrop-filter: blur(6px); }
 .status[hidden], .error[hidden] { display: none; }
@@ -61,6 +81,9 @@ export class DigitalHumanElement extends HTMLElement {
   private readonly statusElement: HTMLDivElement;
   private readonly progressBar: HTMLDivElement;
   private readonly errorElement: HTMLDivElement;
+  private readonly captionsElement: HTMLDivElement;
+  private readonly askForm: HTMLFormElement;
+  private detachCaptions: (() => void) | null = null;
   /** Attribute problems, by attribute, shown until fixed. */
   private readonly attributeErrors = new Map<AttributeName, string>();
   private runtimeError: string | null = null;
@@ -73,11 +96,21 @@ export class DigitalHumanElement extends HTMLElement {
       <div class="overlay">
         <div class="status" part="status" role="status" aria-live="polite" hidden><span></span><div class="bar"><div></div></div></div>
         <div class="error" part="error" role="alert" hidden></div>
+        <div class="captions" part="captions"></div>
+        <form class="ask" part="ask" hidden><input name="question" autocomplete="off"><button type="submit"></button></form>
       </div>`;
     this.stageElement = root.querySelector('.stage') as HTMLDivElement;
     this.statusElement = root.querySelector('.status') as HTMLDivElement;
     this.progressBar = root.querySelector('.bar > div') as HTMLDivElement;
     this.errorElement = root.querySelector('.error') as HTMLDivElement;
+    this.captionsElement = root.querySelector('.captions') as HTMLDivElement;
+    this.askForm = root.querySelector('.ask') as HTMLFormElement;
+    this.askForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const input = this.askForm.elements.namedItem('question') as HTMLInputElement;
+      this.humanInstance?.ask(input.value);
+      input.value = '';
+    });
   }
 
   /** The orchestrator behind this element (null while disconnected). */
@@ -105,9 +138,12 @@ export class DigitalHumanElement extends HTMLElement {
       if (state === 'ready') this.setRuntimeError(null);
     });
     human.on('error', (event) => this.setRuntimeError(event));
+    this.renderConversationControls();
   }
 
   disconnectedCallback(): void {
+    this.detachCaptions?.();
+    this.detachCaptions = null;
     this.humanInstance?.dispose();
     this.humanInstance = null;
   }
@@ -118,6 +154,22 @@ export class DigitalHumanElement extends HTMLElement {
     const change = this.readAttribute(attribute);
     if (change) this.humanInstance.configure(change);
     else if (!this.attributeErrors.has(attribute)) this.humanInstance.configure(defaultFor(attribute));
+    this.renderConversationControls();
+  }
+
+  /** Captions and the text box follow config (and the conversation, which config may rebuild). */
+  private renderConversationControls(): void {
+    const human = this.humanInstance;
+    if (!human) return;
+    const { captions, textInput, lang } = human.config;
+    this.detachCaptions?.();
+    this.detachCaptions = captions ? attachCaptions(human, this.captionsElement) : null;
+    this.askForm.hidden = !textInput || human.conversation === null;
+    const input = this.askForm.elements.namedItem('question') as HTMLInputElement;
+    const words = ASK_WORDS[lang];
+    input.placeholder = words.placeholder;
+    input.setAttribute('aria-label', words.placeholder);
+    (this.askForm.querySelector('button') as HTMLButtonElement).textContent = words.button;
   }
 
   /** Reads every attribute; invalid ones are reported and left to their defaults. */
@@ -201,6 +253,12 @@ export interface DigitalHumanElement {
 export function defineDigitalHumanElement(tagName = 'digital-human'): void {
   if (!customElements.get(tagName)) customElements.define(tagName, class extends DigitalHumanElement {});
 }
+
+/** The text box's words, in the conversation language. */
+const ASK_WORDS = {
+  nl: { placeholder: 'Typ uw vraag…', button: 'Vraag' },
+  en: { placeholder: 'Type your question…', button: 'Ask' },
+} as const;
 
 function defaultFor(name: AttributeName): Partial<DigitalHumanConfig> {
   const field = ATTRIBUTES[name].field;

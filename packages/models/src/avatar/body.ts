@@ -25,15 +25,17 @@ export function buildTorso(s: Skeleton): MeshPart {
     { y: 1.0, halfWidth: 0.13, halfDepth: 0.093, z: 0 },
     { y: 1.1, halfWidth: 0.126, halfDepth: 0.09, z: 0.0 },
     { y: 1.22, halfWidth: w - 0.012, halfDepth: 0.103, z: 0.006 },
-    { y: 1.31, halfWidth: w + 0.004, halfDepth: 0.1, z: 0.002 },
-    { y: 1.36, halfWidth: w - 0.004, halfDepth: 0.09, z: -0.005 },
-    // The trapezius slopes from the shoulder up to the neck.
-    { y: 1.392, halfWidth: w - 0.035, halfDepth: 0.076, z: -0.01 },
-    { y: 1.418, halfWidth: 0.1, halfDepth: 0.066, z: -0.012 },
-    { y: 1.437, halfWidth: 0.075, halfDepth: 0.06, z: -0.012 },
-    { y: neck[1] + 0.005, halfWidth: 0.062, halfDepth: 0.058, z: neck[2] + 0.004 },
+    { y: 1.31, halfWidth: w + 0.008, halfDepth: 0.1, z: 0.002 },
+    // The shoulder reaches out over the top of the arm (so the sleeve emerges from under it
+    // instead of sitting on it), rounds over, and the trapezius slopes up to the neck.
+    { y: 1.345, halfWidth: w + 0.02, halfDepth: 0.094, z: -0.003 },
+    { y: 1.378, halfWidth: w + 0.012, halfDepth: 0.086, z: -0.007 },
+    { y: 1.402, halfWidth: w - 0.014, halfDepth: 0.077, z: -0.01 },
+    { y: 1.42, halfWidth: w - 0.052, halfDepth: 0.068, z: -0.012 },
+    { y: 1.434, halfWidth: 0.088, halfDepth: 0.064, z: -0.013 },
+    { y: neck[1] + 0.005, halfWidth: 0.068, halfDepth: 0.063, z: neck[2] + 0.004 },
     // The collar rolls inward and down, into the neck, hiding the opening.
-    { y: neck[1] + 0.0, halfWidth: 0.05, halfDepth: 0.047, z: neck[2] + 0.002 },
+    { y: neck[1] + 0.0, halfWidth: 0.057, halfDepth: 0.054, z: neck[2] + 0.002 },
   ];
   const rows: number[][] = [];
   for (const sec of sections) {
@@ -42,8 +44,8 @@ export function buildTorso(s: Skeleton): MeshPart {
       const a = (2 * Math.PI * k) / AROUND;
       const c = Math.sin(a);
       const d = Math.cos(a);
-      // Superellipse with exponent 2.6: squarer shoulders and chest than an ellipse.
-      const e = 2 / 2.6;
+      // Superellipse with exponent 2.3: a fuller chest than an ellipse without boxy corners.
+      const e = 2 / 2.3;
       const x = sec.halfWidth * Math.sign(c) * Math.abs(c) ** e;
       const z = sec.z + sec.halfDepth * Math.sign(d) * Math.abs(d) ** e;
       const p: Vec3 = [x, sec.y, z];
@@ -83,10 +85,11 @@ export function buildNeck(s: Skeleton): MeshPart {
   for (let i = rings; i >= 0; i--) {
     const t = i / rings;
     const y = lerp(bottom, top, t);
-    // Slightly narrower in the middle; the front of the neck slopes forward to the jaw.
-    const rx = 0.046 - 0.003 * Math.sin(Math.PI * t);
-    const rz = 0.047 - 0.002 * Math.sin(Math.PI * t);
-    const cz = lerp(-0.014, -0.004, t);
+    // Slightly narrower in the middle. Where it enters the head the neck draws back and in,
+    // so its front stays behind the mouth cavity (an open mouth would show it otherwise).
+    const rx = 0.054 - 0.004 * Math.sin(Math.PI * t);
+    const rz = 0.052 - 0.003 * Math.sin(Math.PI * t) - 0.008 * smoothstep(0.6, 1, t);
+    const cz = lerp(-0.014, -0.004, t) - 0.012 * smoothstep(0.6, 1, t);
     const head = smoothstep(s.joints.head[1] - 0.01, s.joints.head[1] + 0.03, y);
     const chest = 1 - smoothstep(s.joints.neck[1] - 0.04, s.joints.neck[1] + 0.01, y);
     const neck = Math.max(0, 1 - head - chest);
@@ -115,11 +118,13 @@ export function buildArms(s: Skeleton): { sleeves: MeshPart; hands: MeshPart } {
     const upper = s.joints[`${side}UpperArm`];
     const elbow = s.joints[`${side}LowerArm`];
     const wrist = s.joints[`${side}Hand`];
-    const start: Vec3 = add(upper, [-sign * 0.012, 0.035, 0]);
+    // The sleeve starts inside the shoulder, below its top, so the torso's rounded shoulder
+    // covers where they meet.
+    const start: Vec3 = add(upper, [-sign * 0.015, 0, 0]);
     const path = (t: number): Vec3 =>
       t < 0.15 ? lerpV(start, upper, t / 0.15) : t < 0.6 ? lerpV(upper, elbow, (t - 0.15) / 0.45) : lerpV(elbow, wrist, (t - 0.6) / 0.4);
     const radius = (t: number): number =>
-      t < 0.15 ? lerp(0.042, 0.047, Math.sin((t / 0.15) * Math.PI * 0.5)) : t < 0.6 ? lerp(0.047, 0.038, (t - 0.15) / 0.45) : lerp(0.038, 0.034, (t - 0.6) / 0.4);
+      t < 0.15 ? lerp(0.034, 0.043, Math.sin((t / 0.15) * Math.PI * 0.5)) : t < 0.6 ? lerp(0.043, 0.038, (t - 0.15) / 0.45) : lerp(0.038, 0.034, (t - 0.6) / 0.4);
     const rings = 26;
     const rows: number[][] = [];
     let ringCenter0: Vec3 = start;

@@ -1,4 +1,5 @@
-import { baseHeadPoint, type FaceLayout } from './face/face-layout.js';
+import { baseHeadPoint, direction, type FaceLayout } from './face/face-layout.js';
+import { featureOffset, frontnessOf } from './face/face-features.js';
 import { MeshPart } from './mesh-part.js';
 import { add, lerp, length, normalize, scale, smoothstep, sub, type Vec3 } from './math.js';
 import type { HairStyle } from './parameters.js';
@@ -14,6 +15,13 @@ interface StyleShape {
   thickness: number;
   /** Whether the hair below the skull's widest point falls as a curtain (bob, long). */
   curtain: boolean;
+  /**
+   * Close-cropped styles thin out toward the hem so the hairline meets the skin softly instead
+   * of ending in a blunt shelf; this is how much thickness the hem keeps (1 = none lost).
+   */
+  hemThickness: (theta: number) => number;
+  /** Extra thickness on the front of the crown, as a share of `thickness`: lift, not a cap. */
+  lift: number;
 }
 
 function styleShape(style: Exclude<HairStyle, 'none'>, l: FaceLayout, volume: number): StyleShape {
@@ -21,20 +29,29 @@ function styleShape(style: Exclude<HairStyle, 'none'>, l: FaceLayout, volume: nu
   const band = (a: number, from: number, to: number): number => smoothstep(from, to, a);
   // Fringe strands: a gentle zigzag of pointed tips along the hem at the front.
   const strands = (theta: number): number => 0.0045 * Math.abs(Math.sin(theta * 11)) ** 0.7;
+  // 1 over the forehead toward the avatar's right, 0 at the part (its left) and the sides.
+  const sweep = (theta: number): number => smoothstep(0.55, 0.05, theta) * smoothstep(-0.95, -0.45, theta);
   switch (style) {
     case 'short':
     case 'tied': {
       const tight = style === 'tied';
       return {
-        thickness: tight ? lerp(0.003, 0.006, volume) : lerp(0.007, 0.017, volume),
+        thickness: tight ? lerp(0.004, 0.007, volume) : lerp(0.008, 0.018, volume),
         curtain: false,
+        lift: tight ? 0.15 : 0.4,
+        // A swept fringe keeps some body over the forehead; elsewhere the hair thins to the skin.
+        hemThickness: (theta) => (tight ? 0.15 : lerp(0.2, 0.55, sweep(theta))),
         hemY: (theta) => {
           const a = Math.abs(theta);
-          const hairline = browY + (tight ? 0.036 : 0.03) + (tight ? 0 : strands(theta) * 0.6);
+          // The fringe sweeps from a side part on the avatar's left down across the forehead.
+          const fringe = tight ? 0 : 0.016 * sweep(theta);
+          const hairline = browY + (tight ? 0.04 : 0.036) - fringe;
+          // The hairline recedes a little at the temples before the sideburns.
+          const temple = 0.007 * Math.exp(-(((a - 0.78) / 0.16) ** 2));
           const sideburn = l.eyeCenter[1] - 0.012;
           const overEar = l.eyeCenter[1] + 0.022;
           const nape = -0.062;
-          let y = lerp(hairline, sideburn, band(a, 0.62, 1.02));
+          let y = lerp(hairline, sideburn, band(a, 0.62, 1.02)) + temple;
           y = lerp(y, overEar, band(a, 1.18, 1.42));
           return lerp(y, nape, band(a, 1.75, 2.4));
         },
@@ -46,6 +63,8 @@ function styleShape(style: Exclude<HairStyle, 'none'>, l: FaceLayout, volume: nu
       return {
         thickness: lerp(0.01, 0.02, volume),
         curtain: true,
+        lift: 0.35,
+        hemThickness: () => 1,
         hemY: (theta) => {
           const a = Math.abs(theta);
           const bangs = browY + 0.004 - strands(theta);
@@ -114,9 +133,9 @@ function hairColumn(l: FaceLayout, theta: number, shape: StyleShape): Vec3[] {
   for (let i = 1; i <= 200; i++) {
     const phi = (Math.PI * 0.78 * i) / 200;
     if (shape.curtain && phi > widestPhi) break;
-    const p = baseHeadPoint(l, theta, phi);
+    const p = scalpPoint(l, theta, phi);
     const n = normalize(sub(p, [0, -0.01, -0.005]));
-    const t = shape.thickness * lerp(1, sideFactor, smoothstep(0.2, 1.2, phi));
+    const t = shape.thickness * thicknessFactor(theta, phi, sideFactor, shape.lift) * hemTaper(p[1], hem, shape.hemThickness(theta));
     const q = add(p, scale(n, t + 0.0015));
     path.push(q);
     normals.push(n);
@@ -138,7 +157,7 @@ function hairColumn(l: FaceLayout, theta: number, shape: StyleShape): Vec3[] {
   const outerNormals = resampleIndex(normals, path, OUTER_ROWS);
   const hemPoint = outer[outer.length - 1] ?? [0, 0, 0];
   const hemNormal = outerNormals[outerNormals.length - 1] ?? [0, 0, 1];
-  const depth = (shape.curtain ? 0.009 : shape.thickness) + 0.004;
+  const depth = (shape.curtain ? 0.009 : shape.thickness * shape.hemThickness(theta)) + 0.004;
   const points: Vec3[] = [...outer];
   // Roll under at the hem: down a little and inward.
   points.push(add(add(hemPoint, scale(hemNormal, -depth * 0.5)), [0, -depth * 0.25, 0]));
@@ -151,6 +170,29 @@ function hairColumn(l: FaceLayout, theta: number, shape: StyleShape): Vec3[] {
     points.push(add(p, scale(n, -depth - 0.002 * k)));
   }
   return points;
+}
+
+/** The sculpted head surface (brow ridge and forehead included), so thin hair never dips under it. */
+function scalpPoint(l: FaceLayout, theta: number, phi: number): Vec3 {
+  const base = baseHeadPoint(l, theta, phi);
+  return add(base, featureOffset(l, base[0], base[1], frontnessOf(direction(theta, phi)[2])));
+}
+
+/**
+ * Relative thickness over the scalp: thinner at the sides, lifted at the front of the crown,
+ * and ridged into soft locks (a shallow groove every few columns) so light breaks up along
+ * the hair as it does over strands, instead of sliding over one smooth cap.
+ */
+function thicknessFactor(theta: number, phi: number, sideFactor: number, lift: number): number {
+  const side = lerp(1, sideFactor, smoothstep(0.2, 1.2, phi));
+  const crown = 1 + lift * Math.exp(-(((phi - 0.6) / 0.4) ** 2)) * smoothstep(1.5, 0.2, Math.abs(theta));
+  const locks = 1 + 0.16 * Math.sin(theta * 17 + phi * 2.5) * smoothstep(0.35, 0.8, phi);
+  return side * crown * locks;
+}
+
+/** Thins the hair over its last two centimetres above the hem down to `keep` of its thickness. */
+function hemTaper(y: number, hem: number, keep: number): number {
+  return lerp(keep, 1, smoothstep(hem, hem + 0.02, y));
 }
 
 function resample(path: Vec3[], n: number): Vec3[] {

@@ -68,11 +68,11 @@ export interface Skeleton {
  * rest pose; the humanoid is normalised by three-vrm), every bone unrotated.
  */
 export function buildSkeleton(params: AvatarParameters, eyeCenters: { left: Vec3; right: Vec3 }): Skeleton {
-  const headCenter: Vec3 = [0, 1.588, 0.0];
+  const headCenter: Vec3 = [0, 1.578, 0.0];
   const shoulder = lerp(0.138, 0.172, params.shoulderWidth);
   const side = (sign: 1 | -1) => ({
     shoulder: [sign * 0.03, 1.405, -0.012] as Vec3,
-    upperArm: [sign * shoulder, 1.385, -0.015] as Vec3,
+    upperArm: [sign * shoulder, 1.37, -0.015] as Vec3,
     lowerArm: [sign * (shoulder + 0.025), 1.12, -0.02] as Vec3,
     hand: [sign * (shoulder + 0.035), 0.875, 0.0] as Vec3,
   });

@@ -5,6 +5,7 @@ import { buildBrows } from './brows.js';
 import { buildEars } from './ears.js';
 import { buildEyelids } from './eyelids.js';
 import { buildEyeballs } from './eyes.js';
+import { eyeRegionNormals } from './eye-region-normals.js';
 import type { FaceLayout } from './face-layout.js';
 import { mergeParts, type FacePart } from './face-part.js';
 import { REST_CONTROLS, deformFace } from './face-rig.js';
@@ -28,8 +29,9 @@ export function buildFace(l: FaceLayout, headCenter: Vec3): FaceMeshes {
     ...buildEars(l),
   ];
   const interior = buildMouthInterior(l);
+  const skinPart = mergeParts('skin', skinParts);
   const faceParts: FacePart[] = [
-    mergeParts('skin', skinParts),
+    skinPart,
     mergeParts('brows', buildBrows(l)),
     buildLips(l),
     mergeParts('lashes', lashes),
@@ -39,7 +41,8 @@ export function buildFace(l: FaceLayout, headCenter: Vec3): FaceMeshes {
   const toModel = (p: Vec3): Vec3 => [p[0] + headCenter[0], p[1] + headCenter[1], p[2] + headCenter[2]];
   const morphing = faceParts.map((fp) => {
     const part = new MeshPart(fp.name, fp.material);
-    fp.vertices.forEach((v) => part.addVertex(toModel(deformFace(l, v, REST_CONTROLS)), [['head', 1]]));
+    const normals = fp === skinPart ? eyeRegionNormals(l, fp) : null;
+    fp.vertices.forEach((v, i) => part.addVertex(toModel(deformFace(l, v, REST_CONTROLS)), [['head', 1]], normals?.[i]));
     part.indices.push(...fp.indices);
     for (const name of EXPRESSION_NAMES) {
       const controls = controlsOf(name);

@@ -41,8 +41,12 @@ export function featureOffset(l: FaceLayout, x: number, y: number, frontness: nu
   const across = Math.exp(-((x / width) ** 2) * 1.6);
   const noseRegion = y < bridgeTop + 0.012 ? smoothstep(bridgeTop + 0.012, bridgeTop, y) : 1;
   dz += profile * across * noseRegion;
-  dz += 0.0055 * bump(x, y, 0, tipY + 0.002, l.noseWidth * 0.55, 0.007);
+  dz += 0.0072 * bump(x, y, 0, tipY + 0.002, l.noseWidth * 0.5, 0.0068);
   dz += 0.0065 * bump(ax, y, l.noseWidth * 0.62, tipY + 0.001, 0.0065, 0.0065);
+  // A shallow crease round the back of each wing and a tucked underside give the nose a
+  // readable outline under soft toon shading.
+  dz -= 0.0018 * bump(ax, y, l.noseWidth * 1.02, tipY + 0.002, 0.0035, 0.008);
+  dz -= 0.0016 * bump(x, y, 0, tipY - 0.0065, l.noseWidth * 0.7, 0.0035);
 
   // Philtrum ridge line and the muzzle over the teeth.
   const m = l.mouthY;

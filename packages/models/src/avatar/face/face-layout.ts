@@ -40,7 +40,7 @@ export function buildFaceLayout(p: AvatarParameters): FaceLayout {
   const layout: FaceLayout = {
     halfWidth,
     top: lerp(0.104, 0.114, p.foreheadHeight),
-    bottom: lerp(0.124, 0.138, p.chinLength),
+    bottom: lerp(0.113, 0.127, p.chinLength),
     depthFront: 0.094,
     depthBack: 0.104,
     jawRatio: lerp(0.66, 0.86, p.jawWidth),
@@ -76,7 +76,7 @@ export function direction(theta: number, phi: number): Vec3 {
  * to the neck. Every blend is smooth, so the surface has no creases.
  */
 export function baseHeadPoint(l: FaceLayout, theta: number, phi: number): Vec3 {
-  const [dx, dy, dz] = direction(theta, phi);
+  const [dx, dy, dz] = squarer(direction(theta, phi));
   // The chin reaches lower at the front than the back, which slopes the jaw's underside.
   const bottom = lerp(l.bottom * 0.62, l.bottom, smoothstep(-0.55, 0.75, dz));
   const yScale = lerp(bottom, l.top, smoothstep(-0.35, 0.35, dy));
@@ -93,6 +93,16 @@ export function baseHeadPoint(l: FaceLayout, theta: number, phi: number): Vec3 {
   const cheekbone = 1 + 0.035 * bump(0, y, 0, -0.01, 1, 0.05);
   const x = l.halfWidth * dx * taper * cheekbone;
   return [x, y, z];
+}
+
+/**
+ * Pushes the lower half of the unit sphere toward a superellipse (exponent up to 2.6), so the
+ * jaw and chin are a soft U rather than the V an ellipsoid gives when it tapers.
+ */
+function squarer(d: Vec3): Vec3 {
+  const n = 2 + 0.6 * smoothstep(0.05, -0.55, d[1]);
+  const k = (Math.abs(d[0]) ** n + Math.abs(d[1]) ** n + Math.abs(d[2]) ** n) ** (1 / n);
+  return [d[0] / k, d[1] / k, d[2] / k];
 }
 
 /** Depth (z) of the base head surface straight in front at (x, y), found by bisection on φ/θ. */

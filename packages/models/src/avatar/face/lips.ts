@@ -33,7 +33,7 @@ export function buildLips(l: FaceLayout): FacePart {
         const t = lerp(-1, 1, j / ACROSS);
         const h = (upper ? upperHeight(t) : -lowerHeight(t)) * v;
         const { point, normal } = skinPointAt(l, t * mw, l.mouthY + h);
-        vertices.push(mouthAwareVertex(l, add(point, scale(normal, 0.00022)), !upper));
+        vertices.push(mouthAwareVertex(l, add(point, scale(normal, 0.0005)), !upper));
         row.push(vertices.length - 1);
       }
       rows.push(row);

@@ -23,6 +23,13 @@ export interface VrmDescription {
 }
 
 /**
+ * Gaze angle (degrees off the face's forward axis) at which the eyes reach their full turn. Real
+ * eyes take most of a glance within ±40° before the head follows, so the eyes saturate there
+ * instead of at 90°, which would leave them nearly still for everyday glances.
+ */
+const LOOK_AT_INPUT_MAX_DEG = 40;
+
+/**
  * Writes the root `VRMC_vrm` extension (VRM 1.0). gltf-transform has no built-in VRM support;
  * an Extension's `write` hook runs after indices are assigned, so node references can be
  * turned into the indices the spec wants. Reading is not needed: this package only writes.
@@ -49,7 +56,7 @@ export class VrmcVrmExtension extends Extension {
       if (i === undefined) throw new Error(`VRMC_vrm: node "${node.getName()}" is not in the written scene`);
       return i;
     };
-    const range = (outputScale: number) => ({ inputMaxValue: 90, outputScale });
+    const range = (outputScale: number) => ({ inputMaxValue: LOOK_AT_INPUT_MAX_DEG, outputScale });
     const json = context.jsonDoc.json;
     json.extensions = json.extensions ?? {};
     json.extensions[this.extensionName] = {

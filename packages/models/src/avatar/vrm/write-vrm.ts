@@ -137,7 +137,7 @@ export async function writeVrm(input: VrmInput): Promise<Uint8Array> {
         input.eyeMidpoint[1] - head[1],
         input.eyeMidpoint[2] - head[2],
       ],
-      lookAtRange: { horizontal: 14, up: 10, down: 12 },
+      lookAtRange: { horizontal: 22, up: 14, down: 16 },
       expressions: Object.fromEntries(
         Object.entries(input.expressions).map(([name, e]) => [
           name,
