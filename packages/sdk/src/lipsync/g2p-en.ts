@@ -1,6 +1,7 @@
 import { ph, type Phone } from './phonemes';
 import { applyLetterRules, type LetterRule } from './letter-rules';
 import { englishNumber } from './numbers';
+import { parseCmuDict } from './cmudict';
 
 /** CMU ARPAbet → IPA in the American English that TTS voices speak. */
 const ARPABET: Readonly<Record<string, string>> = {
@@ -54,11 +55,12 @@ const EXCEPTIONS: Readonly<Record<string, Phone[]>> = {
   was: ph('w', 'ʌ1', 'z'),
   of: ph('ʌ1', 'v'),
   and: ph('æ1', 'n', 'd'),
-  for: ph('f', 'ɔː1', 'ɹ'),
   have: ph('h', 'æ1', 'v'),
   do: ph('d', 'uː1'),
   does: ph('d', 'ʌ1', 'z'),
   one: ph('w', 'ʌ1', 'n'),
+  on: ph('ɔ1', 'n'),
+  for: ph('f', 'ɔː1', 'ɹ'),
   two: ph('t', 'uː1'),
   what: ph('w', 'ʌ1', 't'),
   who: ph('h', 'uː1'),
@@ -95,6 +97,48 @@ const RULES: readonly LetterRule[] = [
   ['p', 'p'], ['r', 'ɹ'], ['s', 's'], ['t', 't'], ['v', 'v'], ['w', 'w'], ['z', 'z'],
 ];
 
+/** Names of consonant letters, for abbreviations read letter by letter. */
+const LETTER_NAMES: Readonly<Record<string, string>> = {
+  b: 'b iː1', c: 's iː1', d: 'd iː1', f: 'ɛ1 f', g: 'dʒ iː1', h: 'eɪ1 tʃ', j: 'dʒ eɪ1', k: 'k eɪ1', l: 'ɛ1 l', m: 'ɛ1 m',
+  n: 'ɛ1 n', p: 'p iː1', q: 'k j uː1', r: 'ɑː1 ɹ', s: 'ɛ1 s', t: 't iː1', v: 'v iː1', w: 'd ʌ1 b əl j uː', x: 'ɛ1 k s', z: 'z iː1',
+};
+
+const isVowel = (p: Phone) => /^[aeiouæɑɒɔəɚɛɜɪʊʌ]/.test(p.symbol);
+
+/**
+ * The dictionary's citation form adjusted to how American TTS voices say it in running
+ * speech, by rules that look at the spelling:
+ * - an unstressed vowel written i, y or e (e not before n, l, r, m, nor in a final -e,
+ *   -es, -ed after the dictionary's ə) is ɪ, not ə (minutes, credit, delivery,
+ *   possible); a, o, u stay ə;
+ * - the dictionary's merged "cot-caught" ɑː is ɔː where the spelling says au, aw,
+ *   augh, ough or al (caused, bought, talk);
+ * - ɚ before a vowel links with an r (arrive → ɚɹaɪv; worry → wʌɹi).
+ * Vowel letters are aligned with vowel phones only when their counts agree.
+ */
+function connected(phones: Phone[], word: string): Phone[] {
+  const groups = [...word.matchAll(/[aeiouy]+/g)].map((m) => ({ letters: m[0], index: m.index, after: word.slice(m.index + m[0].length) }));
+  // A final silent e (make, possible) has no vowel of its own.
+  if (groups.length && /[^aeiouy]e$/.test(word) && !/le$/.test(word)) groups.pop();
+  const vowels = phones.map((p, i) => (isVowel(p) ? i : -1)).filter((i) => i >= 0);
+  const aligned = groups.length === vowels.length;
+  const out: Phone[] = [];
+  phones.forEach((p, i) => {
+    const k = vowels.indexOf(i);
+    const g = aligned && k >= 0 ? groups[k]! : undefined;
+    const nextPhone = phones[i + 1];
+    let symbol = p.symbol;
+    if (g && symbol === 'ə' && (/^[iy]+$/.test(g.letters) || (g.letters === 'e' && !/^[nlrm]/.test(g.after) && !/^(s|d)?$/.test(g.after)))) symbol = 'ɪ';
+    if (g && symbol === 'ɑː' && (/au|aw/.test(g.letters) || /^(ugh|gh)/.test(g.after) || (g.letters === 'a' && /^l[^aeiouy]/.test(g.after)) || (g.letters === 'ou' && /^gh/.test(g.after)))) symbol = 'ɔː';
+    if (nextPhone && isVowel(nextPhone) && (symbol === 'ɚ' || symbol === 'ɜː')) {
+      out.push({ symbol: symbol === 'ɚ' ? 'ɚ' : 'ʌ', stress: p.stress }, { symbol: 'ɹ', stress: 0 });
+      return;
+    }
+    out.push(symbol === p.symbol ? p : { symbol, stress: p.stress });
+  });
+  return out;
+}
+
 /**
  * English grapheme-to-phoneme: an exception lexicon for weak forms, then the CMU
  * pronouncing dictionary (once {@link EnglishG2P.loadDictionary} has run), then rules.
@@ -108,27 +152,47 @@ export class EnglishG2P {
     this.dictionary = dictionary;
   }
 
-  /**
-   * Loads the CMU pronouncing dictionary (135k words, ~1.2 MB gzipped) as its own chunk.
-   * Without it, words outside the small built-in lexicon fall back to rules.
-   */
-  async loadDictionary(): Promise<void> {
-    if (this.dictionary) return;
-    const module = await import('cmu-pronouncing-dictionary');
-    this.dictionary = module.dictionary;
+  /** Whether the pronouncing dictionary is in use (else rules read every word). */
+  get hasDictionary(): boolean {
+    return this.dictionary !== null;
   }
 
-  /** Phones of one written word as a TTS would read it; numbers are spelled out. */
-  phones(word: string): Phone[] {
+  /**
+   * Loads the CMU pronouncing dictionary (126k words) from `load`, which returns the text
+   * of the runtime file `lipsync/cmudict-en.txt` (cmudict.ts): fetched in the browser,
+   * read from disk in Node. Without it, words outside the small lexicon fall back to rules.
+   */
+  async loadDictionary(load: () => Promise<string>): Promise<void> {
+    if (this.dictionary) return;
+    this.dictionary = parseCmuDict(await load());
+  }
+
+  /**
+   * Phones of one written word as a TTS would read it; numbers are spelled out. `next`,
+   * the word that follows, picks the forms of connected speech: "the" and "to" before a
+   * vowel (ði, tʊ), and the linking r of a word ending in ɚ ("for a", "our own").
+   */
+  phones(word: string, next?: string): Phone[] {
     const clean = word.toLowerCase().replace(/[’`]/g, "'").replace(/[^a-z0-9'.,-]/g, '').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
     if (!clean) return [];
     if (/\d/.test(clean)) return englishNumber(clean).split(' ').flatMap((w) => this.phones(w));
     if (clean.includes('-')) return clean.split('-').flatMap((w) => this.phones(w));
+    const beforeVowel = next !== undefined && /^[^a-z0-9]*[aeiou]/i.test(next);
+    if (beforeVowel && clean === 'the') return ph('ð', 'ɪ');
+    if (beforeVowel && clean === 'to') return ph('t', 'ʊ');
+    const phones = this.citation(clean);
+    if (beforeVowel && phones.at(-1)?.symbol === 'ɚ') return [...phones, ...ph('ɹ')];
+    return phones;
+  }
+
+  private citation(clean: string): Phone[] {
     const exception = EXCEPTIONS[clean];
     if (exception) return exception;
     const entry = this.dictionary?.[clean];
-    if (entry) return arpabetToPhones(entry);
-    if (clean.endsWith("'s")) return [...this.phones(clean.slice(0, -2)), ...ph('z')];
+    if (entry) return connected(arpabetToPhones(entry), clean);
+    if (clean.endsWith("'s")) return [...this.citation(clean.slice(0, -2)), ...ph('z')];
+    // Words without a vowel letter are abbreviations, read letter by letter (sms, pc).
+    if (!/[aeiouy]/.test(clean) && clean.length <= 5) return [...clean.replace(/'/g, '')].flatMap((l) => ph(...(LETTER_NAMES[l] ?? '').split(' ').filter(Boolean)));
     return applyLetterRules(clean.replace(/'/g, ''), RULES);
   }
 }

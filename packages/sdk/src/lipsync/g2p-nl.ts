@@ -39,7 +39,7 @@ const VOWEL_GRAPHEMES: ReadonlyArray<readonly [string, string]> = [
 
 /** Consonant spellings, longest first. `ch` and `ng` close a syllable like a double letter. */
 const CONSONANT_GRAPHEMES: ReadonlyArray<readonly [string, string]> = [
-  ['sch', 's x'], ['ch', 'x'], ['ng', 'ŋ'], ['nk', 'ŋ k'], ['qu', 'k ʋ'], ['th', 't'], ['ph', 'f'], ['sj', 'ʃ'],
+  ['sch', 's x'], ['ch', 'x'], ['ck', 'k'], ['ng', 'ŋ'], ['nk', 'ŋ k'], ['qu', 'k ʋ'], ['th', 't'], ['ph', 'f'], ['sj', 'ʃ'],
   ['b', 'b'], ['c', 'k'], ['d', 'd'], ['f', 'f'], ['g', 'ɣ'], ['h', 'h'], ['j', 'j'], ['k', 'k'], ['l', 'l'],
   ['m', 'm'], ['n', 'n'], ['p', 'p'], ['r', 'r'], ['s', 's'], ['t', 't'], ['v', 'v'], ['w', 'ʋ'], ['x', 'k s'],
   ['z', 'z'],
@@ -60,8 +60,24 @@ const SINGLE_VOWELS: Readonly<Record<string, readonly [string, string]>> = {
   y: ['i', 'i'],
 };
 
-/** Unstressed prefixes whose e is a schwa: be-, ge-, ver-, te- (before more syllables). */
-const SCHWA_PREFIX = /^(be|ge|ver|te(?=rug|vreden|gelijk|voren))(?=[^aeiouy]?[^aeiouy]?[aeiouy])/;
+/**
+ * Unstressed prefixes whose e is a schwa: be-, ge-, ver-, te- (before more syllables);
+ * not where the e is closed by a double consonant (bellen) or by l, r, m, n before
+ * another consonant (bergen, geld).
+ */
+const SCHWA_PREFIX = /^(be|ge|ver|te(?=rug|vreden|gelijk|voren))(?!([^aeiouy])\2)(?![lrmn][^aeiouy])(?=[^aeiouy]{0,3}[aeiouy])/;
+/**
+ * Stressed separable prefixes (aan-, op-, uit- …) and the unstressed on-, her-, mis-,
+ * before a participle or verb prefix ge-, be-, ver-: the prefix is a word of its own
+ * (aan|ge|past, not aa|nge|past).
+ */
+const SEPARABLE = /^(aan|af|bij|in|op|uit|toe|mee|door|over|voor|weg|terug|vast|samen|onder|tegen|achter|na|om|on|her|mis)(?=(ge|be|ver)[^aeiouy]*[aeiouy])/;
+const UNSTRESSED_PREFIX = new Set(['on', 'her', 'mis']);
+/** Names of consonant letters, for abbreviations read letter by letter (sms, b). */
+const LETTER_NAMES: Readonly<Record<string, string>> = {
+  b: 'b eː1', c: 's eː1', d: 'd eː1', f: 'ɛ1 f', g: 'ɣ eː1', h: 'h aː1', j: 'j eː1', k: 'k aː1', l: 'ɛ1 l', m: 'ɛ1 m',
+  n: 'ɛ1 n', p: 'p eː1', q: 'k y1', r: 'ɛ1 r', s: 'ɛ1 s', t: 't eː1', v: 'v eː1', w: 'ʋ eː1', x: 'ɪ1 k s', z: 'z ɛ1 t',
+};
 /** What may follow a schwa e to the end of the word: -en, -er, -el, -elijk, -ering, -ende … */
 const SCHWA_TAIL = /^([nrlm])?([nrlm]?(s|t|d)?(e|en|er|es|de|den|te|ten|st|ste)?|lijk|lijke|lijker|lijkheid|ing|ingen|is|nis|heid|baar|bare|ling|lingen|ig|ige|igen)$/;
 
@@ -76,6 +92,12 @@ function segment(word: string): Grapheme[] {
   let i = 0;
   while (i < word.length) {
     const rest = word.slice(i);
+    // -tie(n) is handled by the consonant rules; -tion(eel) reads ʃ: station, receptionist.
+    if (i > 0 && rest.startsWith('tion')) {
+      out.push({ text: 'ti', phones: 'ʃ', vowel: false });
+      i += 2;
+      continue;
+    }
     const vowel = VOWEL_GRAPHEMES.find(([g]) => rest.startsWith(g));
     if (vowel) {
       out.push({ text: vowel[0], phones: vowel[1], vowel: true });
@@ -103,6 +125,15 @@ function segment(word: string): Grapheme[] {
 }
 
 /**
+ * Long ee before r in the same syllable is laxed towards [ɪː] (keer, weer, meer,
+ * gereserveerd), which the lips show as ih rather than ee.
+ */
+function laxBeforeR(phones: Phone[]): Phone[] {
+  const isVowel = (p: Phone | undefined) => p !== undefined && /^[aeiouyøœɑɔɛɪəɵʏʌ]/.test(p.symbol);
+  return phones.map((p, i) => (p.symbol === 'eː' && phones[i + 1]?.symbol === 'r' && !isVowel(phones[i + 2]) ? { ...p, symbol: 'ɪ' } : p));
+}
+
+/**
  * Dutch grapheme-to-phoneme by rule: Dutch spelling is regular enough that vowel length
  * follows from syllable structure (one consonant before the next vowel = open syllable =
  * long vowel), and the schwa from prefixes and suffixes. An exception lexicon covers
@@ -123,6 +154,17 @@ export class DutchG2P {
   }
 
   private byRule(word: string): Phone[] {
+    if (!/[aeiouyéèëïüö]/.test(word) && word.length <= 5) return [...word].flatMap((l) => ph(...(LETTER_NAMES[l] ?? '').split(' ').filter(Boolean)));
+    const separable = SEPARABLE.exec(word)?.[0];
+    if (separable) {
+      const head = this.byRule(separable).map((p) => (UNSTRESSED_PREFIX.has(separable) && p.stress ? { ...p, stress: 0 as const } : p));
+      const stem = word.slice(separable.length);
+      return [...head, ...(EXCEPTIONS[stem] ?? this.byRule(stem))];
+    }
+    return laxBeforeR(this.byStem(word));
+  }
+
+  private byStem(word: string): Phone[] {
     const graphemes = segment(word);
     const prefix = SCHWA_PREFIX.exec(word)?.[0].length ?? 0;
     const out: Phone[] = [];
@@ -137,12 +179,12 @@ export class DutchG2P {
       }
       let phones = g.phones;
       if (!phones) {
-        const schwa = g.text === 'e' && (start < prefix || this.isSchwaE(word, start, index, graphemes));
+        const schwa = g.text === 'e' && (start < prefix || this.isSchwaE(word, start, index, graphemes, prefix));
         phones = schwa ? 'ə' : SINGLE_VOWELS[g.text]![this.isOpen(index, graphemes) ? 0 : 1];
       }
       // '-lijk' and '-ig' are unstressed suffixes with a schwa.
       if (g.text === 'ij' && start > 1 && /^k(e|er|heid|s)?$/.test(word.slice(offset)) && word[start - 1] === 'l') phones = 'ə';
-      if (g.text === 'i' && start > 1 && /^g(e|er|en|heid)?$/.test(word.slice(offset))) phones = 'ə';
+      if (g.text === 'i' && start > 1 && /^g(e|er|en|ers|heid|heden)?$/.test(word.slice(offset))) phones = 'ə';
       const list = phones.split(' ');
       list.forEach((symbol, i) => {
         const vowelLike = i === 0 && symbol !== 'ə';
@@ -163,8 +205,18 @@ export class DutchG2P {
     return next.text.length === 1 && next.text !== 'x' && afterNext?.vowel === true;
   }
 
-  private isSchwaE(word: string, start: number, index: number, graphemes: Grapheme[]): boolean {
-    const hasVowelBefore = graphemes.slice(0, index).some((g) => g.vowel);
+  private isSchwaE(word: string, start: number, index: number, graphemes: Grapheme[], prefix: number): boolean {
+    // Unstressed -er- inside a compound or before a suffix (linkerhand, bezoekers-, batterij).
+    const stemVowels = graphemes.filter((g, i) => g.vowel && i < index).length;
+    const later = graphemes.slice(index + 1).some((g) => g.vowel);
+    if (stemVowels > 0 && later && /^r([^aeiouy]|ij)/.test(word.slice(start + 1)) && start >= prefix) return true;
+    // The stem's first vowel is never the schwa of an ending (ge|steld, ge|meten).
+    let offset = 0;
+    const hasVowelBefore = graphemes.slice(0, index).some((g) => {
+      const inStem = offset >= prefix;
+      offset += g.text.length;
+      return g.vowel && inStem;
+    });
     if (!hasVowelBefore) return false;
     const next = graphemes[index + 1];
     if (next && !next.vowel && next.text.length === 2 && next.text[0] === next.text[1]) return false;

@@ -1,4 +1,6 @@
 import type { Phone } from './phonemes';
+import { assetBase, runtimeAssetUrl } from '../assets';
+import { CMUDICT_ASSET } from './cmudict';
 import { EnglishG2P } from './g2p-en';
 import { DutchG2P } from './g2p-nl';
 
@@ -8,25 +10,71 @@ export type LipSyncLanguage = 'en' | 'nl';
 /** Grapheme-to-phoneme for one language. */
 export interface G2P {
   readonly lang: LipSyncLanguage;
-  /** Phones of one written word (punctuation is ignored, numbers spelled out). */
-  phones(word: string): Phone[];
+  /**
+   * Phones of one written word (punctuation is ignored, numbers spelled out); `next`, the
+   * following word if any, lets a language pick forms of connected speech.
+   */
+  phones(word: string, next?: string): Phone[];
+}
+
+/** How {@link loadG2P} finds the English pronouncing dictionary. */
+export interface G2POptions {
+  /** The SDK's asset folder (`config.assetBaseUrl`); default: beside the SDK's script. */
+  assetBaseUrl?: string | null;
+  /** The dictionary's text from elsewhere (Node: read `dist/lipsync/cmudict-en.txt` from disk). */
+  fetchDictionary?: () => Promise<string>;
+  /** Download progress in bytes (`total` null when the server does not say). */
+  onProgress?: (loaded: number, total: number | null) => void;
+  /** The dictionary could not load; rules read English instead. Default: a console warning. */
+  onError?: (error: Error) => void;
 }
 
 const cache = new Map<LipSyncLanguage, Promise<G2P>>();
 
+/** Fetches a text file, reporting progress as it streams. */
+async function fetchText(url: string, onProgress?: G2POptions['onProgress']): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Pronouncing dictionary ${url}: HTTP ${response.status}`);
+  const total = Number(response.headers.get('content-length')) || null;
+  if (!onProgress || !response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    onProgress(loaded, total);
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 /**
- * The G2P for `lang`, ready to use: for English this lazily loads the pronouncing
- * dictionary once (later calls share it; if it cannot load, rules stand in). Dutch is rule-based and needs no download.
+ * The G2P for `lang`, ready to use: for English this loads the pronouncing dictionary
+ * once (`lipsync/cmudict-en.txt` under the asset base; later calls share it, and the
+ * first call's options win). If it cannot load, `onError` hears why and rules stand in,
+ * so the mouth still moves. Dutch is rule-based and needs no download.
  */
-export function loadG2P(lang: LipSyncLanguage): Promise<G2P> {
+export function loadG2P(lang: LipSyncLanguage, options: G2POptions = {}): Promise<G2P> {
   let g2p = cache.get(lang);
   if (!g2p) {
     if (lang === 'en') {
       const english = new EnglishG2P();
-      // Offline without the dictionary chunk, rules still give a usable mouth.
-      g2p = english.loadDictionary().then(
+      const load = options.fetchDictionary ?? (() => fetchText(runtimeAssetUrl(assetBase(options.assetBaseUrl ?? null), CMUDICT_ASSET), options.onProgress));
+      const onError = options.onError ?? ((error: Error) => console.warn(`Digimens lip-sync: English pronouncing dictionary unavailable, using letter rules (${error.message})`));
+      g2p = english.loadDictionary(load).then(
         () => english,
-        () => english,
+        (error: unknown) => {
+          onError(error instanceof Error ? error : new Error(String(error)));
+          return english;
+        },
       );
     } else {
       g2p = Promise.resolve(new DutchG2P());

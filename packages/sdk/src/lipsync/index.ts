@@ -3,7 +3,8 @@
  * itself, played against the audio clock.
  * @packageDocumentation
  */
-export { loadG2P, type G2P, type LipSyncLanguage } from './g2p';
+export { loadG2P, type G2P, type G2POptions, type LipSyncLanguage } from './g2p';
+export { CMUDICT_ASSET, parseCmuDict } from './cmudict';
 export { EnglishG2P, arpabetToPhones, type ArpabetDictionary } from './g2p-en';
 export { DutchG2P } from './g2p-nl';
 export { PHONEMES, type Phone, type PhonemeInfo } from './phonemes';

@@ -1,6 +1,6 @@
 import type { G2P } from './g2p';
 import { PHONEMES, type Phone } from './phonemes';
-import { fitDurations, naturalDurations } from './durations';
+import { fitDurations, naturalDurations, type WordContext } from './durations';
 import type { LipViseme } from './visemes';
 
 /** One mouth shape held from `start` to `end` (ms from the start of the utterance). */
@@ -60,8 +60,8 @@ export function tokenize(text: string): Array<{ text: string; index: number }> {
 }
 
 /** Segments for `phones` spread over [start, end]; a diphthong is two halves. */
-function segmentsFor(phones: readonly Phone[], start: number, end: number, lang: G2P['lang']): LipSegment[] {
-  const durations = fitDurations(phones, end - start, lang);
+function segmentsFor(phones: readonly Phone[], start: number, end: number, lang: G2P['lang'], context?: WordContext): LipSegment[] {
+  const durations = fitDurations(phones, end - start, lang, context);
   const out: LipSegment[] = [];
   let t = start;
   phones.forEach((p, i) => {
@@ -101,9 +101,54 @@ export function parseIpa(label: string): Phone[] {
   return out;
 }
 
-function fromWords(words: readonly TimedWord[], g2p: G2P): LipSegment[] {
+/** Silence between two word spans (ms) from which on the first ends a phrase. */
+const PAUSE_GAP_MS = 30;
+
+/**
+ * Where each timed word stands in its phrase: it ends one when punctuation follows it in
+ * `text`, when the next word starts after a pause, or when it is the last; the word after
+ * that starts one. Word texts are looked up in `text` in order (they may lack punctuation).
+ * Given the words' phones, the last stressed word of each phrase is marked as its nucleus.
+ */
+export function wordContexts(text: string, words: readonly TimedWord[], phones?: ReadonlyArray<readonly Phone[]>): WordContext[] {
+  const lower = text.toLowerCase();
+  let cursor = 0;
+  const punctuated = words.map((w) => {
+    const tokens = tokenize(w.text);
+    const last = tokens.at(-1)?.text.toLowerCase().replace(/[^\p{L}\p{N}']+$/u, '');
+    if (!last) return /[.,;:!?]["')\]]*$/.test(w.text);
+    const at = lower.indexOf(last, cursor);
+    if (at < 0) return /[.,;:!?]["')\]]*$/.test(w.text);
+    cursor = at + last.length;
+    return /^["')\]]*[.,;:!?]/.test(text.slice(cursor));
+  });
+  const finals = words.map((w, i) => i === words.length - 1 || punctuated[i]! || words[i + 1]!.start - w.end >= PAUSE_GAP_MS);
+  const contexts = words.map((_, i): WordContext => ({ phraseFinal: finals[i]!, phraseInitial: i === 0 || finals[i - 1]! }));
+  // The nucleus: the last word of each phrase with a primary stress.
+  let seen = false;
+  for (let i = words.length - 1; i >= 0 && phones; i--) {
+    if (finals[i]) seen = false;
+    if (!seen && phones[i]?.some((p) => p.stress === 1)) {
+      contexts[i]!.nucleus = true;
+      seen = true;
+    }
+  }
+  return contexts;
+}
+
+/** Phones of each word (a word may hold several tokens), each token read with the one after it. */
+export function wordPhones(words: ReadonlyArray<{ text: string }>, g2p: G2P): Phone[][] {
+  const tokens = words.map((w) => tokenize(w.text).map((t) => t.text));
+  const flat = tokens.flat();
+  let k = 0;
+  return tokens.map((list) => list.flatMap((t) => g2p.phones(t, flat[++k])));
+}
+
+function fromWords(words: readonly TimedWord[], g2p: G2P, text?: string): LipSegment[] {
   // One span may hold several written words (contractions, a TTS merging short words).
-  return words.flatMap((w) => segmentsFor(tokenize(w.text).flatMap((t) => g2p.phones(t.text)), w.start, w.end, g2p.lang));
+  const phones = wordPhones(words, g2p);
+  const contexts = wordContexts(text ?? words.map((w) => w.text).join(' '), words, phones);
+  return words.flatMap((w, i) => segmentsFor(phones[i]!, w.start, w.end, g2p.lang, contexts[i]));
 }
 
 /** Natural length of a word (ms) at the neutral rate: the yardstick for timings without ends. */
@@ -131,11 +176,11 @@ function fromBoundaries(text: string, boundaries: ReadonlyArray<{ charIndex: num
     if (!pause && next !== undefined && natural > 0) rates.push((next - b.time) / natural);
     timed.push({ text: word.text, start: b.time, end });
   });
-  return fromWords(timed, g2p);
+  return fromWords(timed, g2p, text);
 }
 
 function fromDuration(text: string, duration: number, g2p: G2P): LipSegment[] {
-  const tokens = tokenize(text).map((t) => ({ ...t, phones: g2p.phones(t.text) }));
+  const tokens = tokenize(text).map((t, i, all) => ({ ...t, phones: g2p.phones(t.text, all[i + 1]?.text) }));
   const lengths = tokens.map((t) => naturalLength(t.phones, g2p.lang));
   const pauses = tokens.map((t, i) => (i < tokens.length - 1 ? pauseAfter(t.text) : 0));
   const total = lengths.reduce((a, b) => a + b, 0) + pauses.reduce((a, b) => a + b, 0);
@@ -145,7 +190,8 @@ function fromDuration(text: string, duration: number, g2p: G2P): LipSegment[] {
   let t = 0;
   tokens.forEach((token, i) => {
     const length = lengths[i]! * scale;
-    out.push(...segmentsFor(token.phones, t, t + length, g2p.lang));
+    const phraseFinal = i === tokens.length - 1 || pauses[i]! > 0;
+    out.push(...segmentsFor(token.phones, t, t + length, g2p.lang, { phraseFinal, phraseInitial: i === 0 || pauses[i - 1]! > 0 }));
     t += length + pauses[i]! * scale;
   });
   return out;
@@ -171,7 +217,7 @@ export function buildTimeline(text: string, timing: SpeechTiming, g2p: G2P): Lip
       segments = fromPhonemes(timing.phonemes);
       break;
     case 'words':
-      segments = fromWords(timing.words, g2p);
+      segments = fromWords(timing.words, g2p, text);
       break;
     case 'boundaries':
       segments = fromBoundaries(text, timing.boundaries, timing.duration, g2p);
