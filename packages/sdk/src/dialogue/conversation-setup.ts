@@ -30,7 +30,9 @@ export function setUpConversation(config: DigitalHumanConfig, avatar: FaceSink &
   const tts = createTts(config);
   // The mouth reads with the conversation's current language (it can change mid-session).
   let conversation: Conversation | null = null;
-  const lipSync = new TtsLipSync(avatar, () => tts.now(), () => conversation?.lang ?? config.lang);
+  const lipSync = new TtsLipSync(avatar, () => tts.now(), () => conversation?.lang ?? config.lang, {
+    assetBaseUrl: config.assetBaseUrl,
+  });
   conversation = new Conversation({ brain: createBrain(config), tts, lang: config.lang, face: avatar, lipSync });
   const built = conversation;
   return {

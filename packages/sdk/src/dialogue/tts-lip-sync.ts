@@ -1,5 +1,5 @@
 import type { Language } from '../config';
-import { loadG2P } from '../lipsync/g2p';
+import { loadG2P, type G2POptions } from '../lipsync/g2p';
 import { LipSyncScheduler, type VisemeTarget } from '../lipsync/scheduler';
 import { buildTimeline, type SpeechTiming } from '../lipsync/timeline';
 import type { LipSyncSink } from './sinks';
@@ -21,6 +21,8 @@ export class TtsLipSync implements LipSyncSink {
     target: VisemeTarget,
     clock: () => number,
     private readonly lang: () => Language,
+    /** Where the English dictionary is served from (`config.assetBaseUrl`), and its progress. */
+    private readonly g2pOptions: G2POptions = {},
   ) {
     this.scheduler = new LipSyncScheduler({ target, clock });
     this.scheduler.start();
@@ -28,7 +30,7 @@ export class TtsLipSync implements LipSyncSink {
 
   speak(text: string, timing: SpeechTiming, at: number): void {
     const generation = this.generation;
-    void loadG2P(this.lang()).then((g2p) => {
+    void loadG2P(this.lang(), this.g2pOptions).then((g2p) => {
       if (generation === this.generation) void this.scheduler.enqueue(buildTimeline(text, timing, g2p), at);
     });
   }

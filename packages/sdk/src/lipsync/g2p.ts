@@ -3,6 +3,7 @@ import { assetBase, runtimeAssetUrl } from '../assets';
 import { CMUDICT_ASSET } from './cmudict';
 import { EnglishG2P } from './g2p-en';
 import { DutchG2P } from './g2p-nl';
+import { fetchBytes } from '../util/fetch-bytes';
 
 /** Languages the lip-sync can read. */
 export type LipSyncLanguage = 'en' | 'nl';
@@ -33,26 +34,7 @@ const cache = new Map<LipSyncLanguage, Promise<G2P>>();
 
 /** Fetches a text file, reporting progress as it streams. */
 async function fetchText(url: string, onProgress?: G2POptions['onProgress']): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Pronouncing dictionary ${url}: HTTP ${response.status}`);
-  const total = Number(response.headers.get('content-length')) || null;
-  if (!onProgress || !response.body) return response.text();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.byteLength;
-    onProgress(loaded, total);
-  }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await fetchBytes(url, (loaded, total) => onProgress?.(loaded, total ?? null));
   return new TextDecoder().decode(bytes);
 }
 
