@@ -8,7 +8,8 @@ import { startOpenAITestServer, type OpenAITestServer } from '../support/openai-
  * A spoken conversation through the real proxy to a local OpenAI-compatible server:
  * page (built IIFE) → proxy (holds the key) → test server (faithful SSE, scripted failures).
  */
-const PAGE_ORIGIN = 'http://127.0.0.1:4173';
+// The static host's origin (playwright.config.ts: E2E_PORT, default 4173).
+const PAGE_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 const KEY = 'sk-e2e-secret-key';
 const REPLY = 'Hello there, nice to meet you. I can help you with many things today. Just ask me anything you like.';
 

@@ -311,6 +311,10 @@ export class Conversation {
 
   private finishTurn(): void {
     this.turnAbort = null;
+    // The voice has finished: so has the mouth. With timings from the audio this changes
+    // nothing; with estimated ones (Web Speech gives no timings) it ends a mouth that
+    // would otherwise move on after the sound stopped.
+    this.options.lipSync?.stop();
     this.options.face?.lookAt(null);
     this.setState('idle');
   }

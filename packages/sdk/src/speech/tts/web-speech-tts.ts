@@ -26,6 +26,8 @@ export class WebSpeechTts implements TtsProvider {
 
   constructor(private readonly options: WebSpeechTtsOptions = {}) {
     this.synthesis = options.synthesis ?? globalThis.speechSynthesis;
+    // Asking starts Chromium's (asynchronous) voice listing now, well before the first answer.
+    this.synthesis?.getVoices();
   }
 
   /** Whether this browser can speak at all. */
@@ -35,6 +37,25 @@ export class WebSpeechTts implements TtsProvider {
 
   now(): number {
     return performance.now() / 1000;
+  }
+
+  /**
+   * Resolves once the browser has listed its voices (Chromium fills the list
+   * asynchronously, so the first utterance would otherwise get no voice), or after
+   * `timeoutMs` on browsers that never list any.
+   */
+  private voicesReady(timeoutMs = 3000): Promise<void> {
+    const synthesis = this.synthesis;
+    if (!synthesis || synthesis.getVoices().length > 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        synthesis.removeEventListener('voiceschanged', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      synthesis.addEventListener('voiceschanged', done);
+    });
   }
 
   /** The voice used for `lang`, if the browser has one (voices load asynchronously). */
@@ -51,6 +72,7 @@ export class WebSpeechTts implements TtsProvider {
   async prepare(text: string, options: PrepareOptions): Promise<PreparedSpeech> {
     const synthesis = this.synthesis;
     if (!synthesis) throw new Error('This browser has no speech synthesis (window.speechSynthesis).');
+    await this.voicesReady();
     const rate = this.options.rate ?? 1;
     const duration = (text.length * MS_PER_CHAR) / rate;
     return {
