@@ -4,9 +4,9 @@
  *   node scripts/bootstrap.mjs [--browser] run <script> [args…]
  * 1. makes sure pnpm 12 is available (installs it into ./.tools when it is not on PATH),
  * 2. installs the workspace's dependencies (`pnpm install`),
- * 3. with --browser, installs Debian's Chromium (and the speech/audio bits the browser
- *    tests use) through apt when /usr/bin/chromium is missing — Playwright's own browser
- *    download cannot work on machines without general internet access,
+ * 3. with --browser, installs what the browser tests use through apt when missing:
+ *    Debian's Chromium (Playwright's own browser download cannot work on machines without
+ *    general internet access) and speech-dispatcher with espeak-ng (Web Speech voices),
  * 4. runs `pnpm run <script> [args…]`.
  * `npm start` and `npm test` call this, so newcomers never need to know about pnpm.
  */
@@ -17,7 +17,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '12';
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian packages the browser tests need, by a file that shows each is installed. */
+const BROWSER_PACKAGES = [
+  ['chromium', '/usr/bin/chromium'],
+  ['fonts-dejavu-core', '/usr/share/fonts/truetype/dejavu'],
+  ['speech-dispatcher', '/usr/bin/speech-dispatcher'],
+  ['speech-dispatcher-espeak-ng', '/usr/lib/speech-dispatcher-modules/sd_espeak-ng'],
+];
 
 const args = process.argv.slice(2);
 const wantsBrowser = args[0] === '--browser';
@@ -29,7 +35,7 @@ if (args[0] !== 'run' || !args[1]) {
 
 const pnpm = findOrInstallPnpm();
 step('Installing dependencies', () => run(pnpm, ['install', '--prefer-offline']));
-if (wantsBrowser) ensureChromium();
+if (wantsBrowser) ensureBrowserPackages();
 const result = spawnSync(pnpm, ['run', ...args.slice(1)], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);
 
@@ -47,13 +53,13 @@ function findOrInstallPnpm() {
   return local;
 }
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const apt = (aptArgs) => run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...aptArgs]);
-  step('Installing Debian Chromium through apt (for the browser tests)', () => {
+function ensureBrowserPackages() {
+  const missing = BROWSER_PACKAGES.filter(([, file]) => !existsSync(file)).map(([name]) => name);
+  if (missing.length === 0) return;
+  const apt = (aptArgs) => (process.getuid?.() === 0 ? run('apt-get', aptArgs) : run('sudo', ['apt-get', ...aptArgs]));
+  step(`Installing ${missing.join(', ')} through apt (for the browser tests)`, () => {
     apt(['update']);
-    apt(['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core']);
+    apt(['install', '-y', '--no-install-recommends', ...missing]);
   });
 }
 
