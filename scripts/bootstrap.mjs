@@ -59,7 +59,7 @@ function ensureBrowserPackages() {
   const apt = (aptArgs) => (process.getuid?.() === 0 ? run('apt-get', aptArgs) : run('sudo', ['apt-get', ...aptArgs]));
   step(`Installing ${missing.join(', ')} through apt (for the browser tests)`, () => {
     apt(['update']);
-    apt(['install', '-y', '--no-install-recommends', ...missing]);
+    apt(['install', '-y', ...missing]);
   });
 }
 
