@@ -1,0 +1,144 @@
+import type { DigimensErrorCode } from '../errors';
+import { DigimensError } from '../errors';
+import { TypedEmitter } from '../util/emitter';
+import { Microphone, type MicrophoneOptions } from './microphone';
+import { SpeechDetector, type MisfireEvent, type SpeechDetectorOptions, type SpeechEndEvent, type SpeechStartEvent } from './vad';
+import { SileroVad } from './vad-silero';
+import type { ModelEntry } from '../models/model-entry';
+import { VoiceEmotion, type VoiceEmotionEstimate, type VoiceEmotionLoadOptions } from './voice-emotion';
+import { VOICE_FEATURE_COUNT } from './voice-features';
+
+/** Options of {@link VoicePerception}. */
+export interface VoicePerceptionOptions {
+  /** Folder URL (absolute, or relative to the page) of the model files (`silero_vad_v5.onnx`, `voice-emotion.onnx`): the SDK's `models/`. */
+  modelBaseUrl: string;
+  /** Folder URL of ONNX Runtime's WASM files: the SDK's `ort/`. */
+  wasmPaths?: string;
+  microphone?: Partial<MicrophoneOptions>;
+  vad?: Partial<SpeechDetectorOptions>;
+  /** Your own voice-emotion model instead of the shipped one (see {@link VoiceEmotionLoadOptions.model}). */
+  emotionModel?: ModelEntry;
+  /** Utterances shorter than this get no emotion estimate (too little voice to judge). Default 500 ms. */
+  minEmotionMs?: number;
+}
+
+/** Events of {@link VoicePerception}. Audio stays inside; events carry times and numbers only. */
+export interface VoicePerceptionEvents {
+  /** Models loaded and the microphone running. */
+  ready: { vadBackend: string; emotionBackend: string; sampleRate: number };
+  /** The person started speaking (after several consecutive speech frames). */
+  'speech-start': SpeechStartEvent;
+  /** The person stopped speaking. */
+  'speech-end': Omit<SpeechEndEvent, 'audio'>;
+  /** A speech start that was too short to be an utterance. */
+  misfire: MisfireEvent;
+  /** How the last utterance sounded; follows its `speech-end`. */
+  emotion: VoiceEmotionEstimate & { startMs: number; endMs: number };
+  /** Listening is impossible (mic denied/absent, models missing); the avatar keeps running with text input. */
+  degraded: { code: DigimensErrorCode; reason: string };
+  /** Model download progress. */
+  progress: { file: string; loaded: number; total: number | undefined };
+}
+
+/**
+ * On-device voice perception: microphone (AudioWorklet, 16 kHz) → Silero VAD → utterances
+ * → voice emotion. Raw audio never leaves this object: not in events, not over the
+ * network. Gate it with {@link setAvatarSpeaking} while the avatar talks.
+ */
+export class VoicePerception extends TypedEmitter<VoicePerceptionEvents> {
+  private readonly microphone: Microphone;
+  private vad: SileroVad | null = null;
+  private emotion: VoiceEmotion | null = null;
+  private detector: SpeechDetector | null = null;
+  private avatarSpeaking = false;
+  private readonly unsubscribe: Array<() => void> = [];
+
+  constructor(private readonly options: VoicePerceptionOptions) {
+    super();
+    this.microphone = new Microphone(options.microphone);
+    this.microphone.on('unavailable', ({ code, reason }) => this.emit('degraded', { code, reason }));
+  }
+
+  /**
+   * Loads the models and starts listening. Resolves `true` when listening; `false` after
+   * a `degraded` event when the microphone or the models are not available.
+   */
+  async start(): Promise<boolean> {
+    if (this.microphone.active) return true;
+    // The microphone first: when it is refused, nothing is downloaded for nothing.
+    if (!(await this.microphone.start())) return false;
+    try {
+      await this.loadModels();
+    } catch (error) {
+      this.microphone.stop('models unavailable');
+      const code = error instanceof DigimensError ? error.code : 'inference-unavailable';
+      this.emit('degraded', { code, reason: error instanceof Error ? error.message : String(error) });
+      return false;
+    }
+    const vad = this.vad!;
+    const detector = new SpeechDetector((frame) => vad.probability(frame), this.options.vad, () => vad.reset());
+    detector.setAvatarSpeaking(this.avatarSpeaking);
+    this.detector = detector;
+    this.unsubscribe.push(
+      detector.on('speech-start', (event) => this.emit('speech-start', event)),
+      detector.on('misfire', (event) => this.emit('misfire', event)),
+      detector.on('speech-end', (event) => this.onUtterance(event)),
+      this.microphone.on('frame', ({ samples, atMs }) => void detector.push(samples, atMs)),
+    );
+    this.emit('ready', { vadBackend: vad.backend, emotionBackend: this.emotion!.backend, sampleRate: this.microphone.sampleRate ?? 0 });
+    return true;
+  }
+
+  /** Gate the speech detector while the avatar speaks, so its own voice never counts as the person's. */
+  setAvatarSpeaking(speaking: boolean): void {
+    this.avatarSpeaking = speaking;
+    this.detector?.setAvatarSpeaking(speaking);
+  }
+
+  /** Stops listening (the models stay loaded for a later `start()`). */
+  async stop(): Promise<void> {
+    this.microphone.stop();
+    await this.detector?.flush();
+    for (const off of this.unsubscribe.splice(0)) off();
+    this.detector = null;
+  }
+
+  /** Stops and releases the models. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    await Promise.all([this.vad?.dispose(), this.emotion?.dispose()]);
+    this.vad = null;
+    this.emotion = null;
+    this.microphone.clear();
+    this.clear();
+  }
+
+  private async loadModels(): Promise<void> {
+    // Relative folders are relative to the page, as in HTML.
+    const absolute = (url: string) => new URL(url, location.href).href;
+    const baseUrl = absolute(this.options.modelBaseUrl);
+    const wasmPaths = this.options.wasmPaths && absolute(this.options.wasmPaths);
+    const progress = (file: string) => (loaded: number, total: number | undefined) => this.emit('progress', { file, loaded, total });
+    [this.vad, this.emotion] = await Promise.all([
+      this.vad ?? SileroVad.load({ baseUrl, ...(wasmPaths ? { wasmPaths } : {}), onProgress: progress('silero_vad_v5.onnx') }),
+      this.emotion ??
+        VoiceEmotion.load({
+          baseUrl,
+          ...(wasmPaths ? { wasmPaths } : {}),
+          ...(this.options.emotionModel ? { model: this.options.emotionModel } : {}),
+          onProgress: progress(this.options.emotionModel?.file ?? 'voice-emotion.onnx'),
+        }),
+    ]);
+    // The first run of a session is slow (WASM kernels, JIT); pay it now, not after the first utterance.
+    await this.emotion.predict(new Float32Array(VOICE_FEATURE_COUNT));
+  }
+
+  private onUtterance({ audio, ...utterance }: SpeechEndEvent): void {
+    this.emit('speech-end', utterance);
+    if (!this.emotion || utterance.durationMs < (this.options.minEmotionMs ?? 500)) return;
+    this.emotion.classify(audio).then(
+      (estimate) => this.emit('emotion', { ...estimate, startMs: utterance.startMs, endMs: utterance.endMs }),
+      (error: unknown) => this.emit('degraded', { code: 'inference-unavailable', reason: `voice emotion failed: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+  }
+}
