@@ -118,7 +118,7 @@ function predict(C: Float32Array, A: Float32Array, B: Float32Array, target: Rgb,
       const i = p * 3 + c;
       const gain = ((A[i] ?? 0) - (C[i] ?? 0)) / GREY;
       const shadeGain = ((B[i] ?? 0) - (C[i] ?? 0)) / GREY;
-      out[i] = (C[i] ?? 0) + gain * target[c] + shadeGain * shade[c];
+      out[i] = (C[i] ?? 0) + gain * (target[c] ?? 0) + shadeGain * (shade[c] ?? 0);
       if (gain < 0.3 || shadeGain > gain / 4 || (out[i] ?? 0) > 0.97 || (A[i] ?? 0) > 0.97 || (B[i] ?? 0) > 0.97) ok = false;
     }
     if (!ok) out.fill(Number.NaN, p * 3, p * 3 + 3);
@@ -141,7 +141,7 @@ function skinMask(width: number, height: number, predicted: Float32Array): numbe
 
 function meanOver(pixels: Float32Array, mask: number[]): Rgb {
   const sum: Rgb = [0, 0, 0];
-  for (const p of mask) for (let c = 0; c < 3; c++) sum[c] += pixels[p * 3 + c] ?? 0;
+  for (const p of mask) for (let c = 0; c < 3; c++) sum[c] = (sum[c] ?? 0) + (pixels[p * 3 + c] ?? 0);
   return sum.map((s) => s / mask.length) as Rgb;
 }
 
