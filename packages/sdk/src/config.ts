@@ -44,6 +44,7 @@ const configSchema = z
     persona: z.string({ error: 'expected a short description of who the avatar is (or null)' }).nullable(),
     captions: z.boolean({ error: 'expected true or false' }),
     textInput: z.boolean({ error: 'expected true or false' }),
+    microphone: z.boolean({ error: 'expected true or false' }),
   })
   .strict();
 
@@ -91,6 +92,12 @@ export interface DigitalHumanConfig {
   captions: boolean;
   /** Show a text box to type questions (the always-available input). Default `true`. */
   textInput: boolean;
+  /**
+   * Listen through the microphone (asks permission): speech detection drives turn-taking
+   * and barge-in, and the voice's emotion shapes replies. Audio never leaves the device.
+   * Default `false`.
+   */
+  microphone: boolean;
 }
 
 // Compile-time proof that the schema and the documented interface agree.
@@ -118,6 +125,7 @@ export const DEFAULT_CONFIG: Readonly<DigitalHumanConfig> = Object.freeze({
   persona: null,
   captions: true,
   textInput: true,
+  microphone: false,
 });
 
 /** One problem found in a config: which field, and what was expected. */

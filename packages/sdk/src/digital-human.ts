@@ -4,7 +4,7 @@ import { DigimensError } from './errors';
 import type { DigitalHumanEvents, LifecycleState } from './events';
 import { TypedEmitter, type Listener } from './util/emitter';
 import { seededRandom } from './util/random';
-import { assetBase, builtInAvatarUrl } from './assets';
+import { assetBase, builtInAvatarUrl, runtimeAssetUrl } from './assets';
 import { Stage, type FrameTiming } from './avatar/stage';
 import { VrmAvatar } from './avatar/vrm-avatar';
 import { loadVrm } from './avatar/vrm-loader';
@@ -13,6 +13,8 @@ import { ExpressionMixer, type Mood, type Viseme, type VisemeWeights } from './a
 import { AvatarAppearance, validateAppearance, type Appearance } from './avatar/appearance';
 import { CONVERSATION_FIELDS, setUpConversation, type ConversationSetup } from './dialogue/conversation-setup';
 import type { Conversation, ConversationEvents } from './dialogue/conversation';
+import { setUpListening, type ListeningSetup } from './perception/listening-setup';
+import type { AffectState } from './perception/affect-fusion';
 
 /** A point in the avatar's world, in metres (the avatar stands at the origin facing +Z). */
 export interface Point3 {
@@ -30,6 +32,8 @@ export interface DigitalHumanEventMap extends DigitalHumanEvents {
   conversation: ConversationEvents['state'];
   /** A human colleague should take over; the host page decides how to call one. */
   handover: ConversationEvents['handover'];
+  /** The person's fused affect (voice, and face when seen), after every new estimate. */
+  affect: AffectState;
 }
 
 /** Conversation events a DigitalHuman re-emits under its own names. */
@@ -67,6 +71,7 @@ export class DigitalHuman {
   private loadAbort: AbortController | null = null;
   private loadGeneration = 0;
   private talk: ConversationSetup | null = null;
+  private listening: ListeningSetup | null = null;
   /** Settles when the current avatar load attempt has finished (success or failure). */
   loaded: Promise<void>;
 
@@ -77,7 +82,7 @@ export class DigitalHuman {
     this.configValue = resolveConfig(config);
     this.idle = this.makeIdle();
     this.setUpTalk();
-    // Defer start-up by a microtask so callers can subscribe to the first events.
+    // Defer start-up (and the microphone prompt) by a microtask so callers can subscribe to the first events.
     this.loaded = Promise.resolve().then(() => this.start());
   }
 
@@ -143,8 +148,12 @@ export class DigitalHuman {
     if (next.avatar !== previous.avatar || next.assetBaseUrl !== previous.assetBaseUrl) {
       this.loaded = this.loadAvatar();
     }
-    if (CONVERSATION_FIELDS.some((field) => next[field] !== previous[field])) this.setUpTalk();
-    else if (next.lang !== previous.lang && this.talk) this.talk.conversation.lang = next.lang;
+    if (CONVERSATION_FIELDS.some((field) => next[field] !== previous[field])) {
+      this.setUpTalk();
+      this.setUpListening();
+    } else if (next.microphone !== previous.microphone || next.assetBaseUrl !== previous.assetBaseUrl) {
+      this.setUpListening();
+    } else if (next.lang !== previous.lang && this.talk) this.talk.conversation.lang = next.lang;
   }
 
   /** Show a mood with a smooth transition; `intensity` 0–1. */
@@ -202,6 +211,8 @@ export class DigitalHuman {
     if (this.stateValue === 'disposed') return;
     this.loadAbort?.abort();
     this.loadGeneration++;
+    this.listening?.dispose();
+    this.listening = null;
     this.talk?.dispose();
     this.talk = null;
     this.avatar?.dispose();
@@ -228,6 +239,7 @@ export class DigitalHuman {
     }
     this.stage.frame(this.configValue.view);
     this.stage.start();
+    this.setUpListening();
     await this.loadAvatar();
   }
 
@@ -286,6 +298,23 @@ export class DigitalHuman {
     for (const [from, to] of FORWARDED_CONVERSATION_EVENTS) {
       conversation.on(from, (payload) => this.emitter.emit(to, payload as never));
     }
+  }
+
+  /** (Re)starts the microphone side when config asks for it; it follows the current conversation. */
+  private setUpListening(): void {
+    this.listening?.dispose();
+    this.listening = null;
+    if (!this.configValue.microphone) return;
+    const base = assetBase(this.configValue.assetBaseUrl);
+    this.listening = setUpListening(
+      { modelBaseUrl: runtimeAssetUrl(base, 'models/'), wasmPaths: runtimeAssetUrl(base, 'ort/') },
+      {
+        conversation: this.conversation,
+        onAffect: (affect) => this.emitter.emit('affect', affect),
+        // Not a failure of the avatar: it goes on with the text box and says why it cannot listen.
+        onDegraded: (code, reason) => this.emitter.emit('error', { code, message: `Not listening: ${reason}` }),
+      },
+    );
   }
 
   private makeIdle(): IdleBehaviour | null {

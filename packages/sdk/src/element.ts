@@ -1,6 +1,7 @@
 import { DigitalHuman, type DigitalHumanEventMap } from './digital-human';
 import { ConfigError, resolveConfig, describeValue, type DigitalHumanConfig } from './config';
 import type { ErrorEvent } from './events';
+import type { DigimensErrorCode } from './errors';
 import { attachCaptions } from './kiosk/captions';
 
 /** Element attribute → config field, and how to read its string value. */
@@ -21,12 +22,13 @@ const ATTRIBUTES = {
   persona: { field: 'persona', parse: (v: string) => v },
   captions: { field: 'captions', parse: parseBoolean },
   'text-input': { field: 'textInput', parse: parseBoolean },
+  microphone: { field: 'microphone', parse: parseBoolean },
 } as const satisfies Record<string, { field: keyof DigitalHumanConfig; parse: (value: string) => unknown }>;
 
 type AttributeName = keyof typeof ATTRIBUTES;
 
 /** DOM events the element dispatches (each a `CustomEvent` whose `detail` is the payload). */
-const FORWARDED_EVENTS = ['ready', 'error', 'state', 'progress', 'view', 'caption', 'conversation', 'handover'] as const satisfies readonly (keyof DigitalHumanEventMap)[];
+const FORWARDED_EVENTS = ['ready', 'error', 'state', 'progress', 'view', 'caption', 'conversation', 'handover', 'affect'] as const satisfies readonly (keyof DigitalHumanEventMap)[];
 
 /** DOM events of `<digital-human>`: each a `CustomEvent` carrying the SDK event's payload. */
 export type DigitalHumanElementEventMap = {
@@ -86,7 +88,8 @@ export class DigitalHumanElement extends HTMLElement {
   private detachCaptions: (() => void) | null = null;
   /** Attribute problems, by attribute, shown until fixed. */
   private readonly attributeErrors = new Map<AttributeName, string>();
-  private runtimeError: string | null = null;
+  /** Problems reported at run time, by error code, shown until resolved. */
+  private readonly runtimeErrors = new Map<DigimensErrorCode, string>();
 
   constructor() {
     super();
@@ -120,7 +123,7 @@ export class DigitalHumanElement extends HTMLElement {
 
   /** The message the element currently shows for a problem, or null. */
   get errorMessage(): string | null {
-    const messages = [...this.attributeErrors.values(), ...(this.runtimeError ? [this.runtimeError] : [])];
+    const messages = [...this.attributeErrors.values(), ...this.runtimeErrors.values()];
     return messages.length ? messages.join('\n') : null;
   }
 
@@ -135,9 +138,9 @@ export class DigitalHumanElement extends HTMLElement {
     human.on('state', ({ state }) => {
       if (state === 'loading') this.showProgress(0, undefined);
       else this.statusElement.hidden = true;
-      if (state === 'ready') this.setRuntimeError(null);
+      if (state === 'ready') this.clearAvatarErrors();
     });
-    human.on('error', (event) => this.setRuntimeError(event));
+    human.on('error', (event) => this.showRuntimeError(event));
     this.renderConversationControls();
   }
 
@@ -207,8 +210,14 @@ export class DigitalHumanElement extends HTMLElement {
     }
   }
 
-  private setRuntimeError(event: ErrorEvent | null): void {
-    this.runtimeError = event?.message ?? null;
+  private showRuntimeError(event: ErrorEvent): void {
+    this.runtimeErrors.set(event.code, event.message);
+    this.renderErrors();
+  }
+
+  /** A loaded avatar settles earlier loading problems; others (a denied microphone) remain. */
+  private clearAvatarErrors(): void {
+    for (const code of AVATAR_ERROR_CODES) this.runtimeErrors.delete(code);
     this.renderErrors();
   }
 
@@ -253,6 +262,9 @@ export interface DigitalHumanElement {
 export function defineDigitalHumanElement(tagName = 'digital-human'): void {
   if (!customElements.get(tagName)) customElements.define(tagName, class extends DigitalHumanElement {});
 }
+
+/** Errors that a successfully loaded avatar resolves. */
+const AVATAR_ERROR_CODES: readonly DigimensErrorCode[] = ['avatar-load-failed', 'avatar-invalid', 'webgl-unavailable'];
 
 /** The text box's words, in the conversation language. */
 const ASK_WORDS = {
