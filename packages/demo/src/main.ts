@@ -33,6 +33,12 @@ for (const id of ['brain', 'tts'] as const) {
   const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
   select.addEventListener('change', () => element.setAttribute(id, select.value));
 }
+const microphone = document.querySelector<HTMLInputElement>('#microphone')!;
+microphone.addEventListener('change', () => element.setAttribute('microphone', String(microphone.checked)));
+const affectLine = document.querySelector('#affect')!;
+element.addEventListener('affect', ({ detail }) => {
+  affectLine.textContent = `Heard: ${detail.label} (valence ${detail.valence.toFixed(2)}, arousal ${detail.arousal.toFixed(2)}, confidence ${Math.round(detail.confidence * 100)}%)`;
+});
 element.addEventListener('handover', ({ detail }) => {
   document.querySelector('#status .label')!.textContent = `Hand-over requested: ${detail.reason}`;
 });
