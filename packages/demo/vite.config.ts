@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { faceWorkerDevServer } from '../sdk/face-worker-dev.ts';
 import { RUNTIME_ASSETS } from '../sdk/runtime-assets.ts';
 import { createProxyHandler, proxyConfigFromEnv } from '../sdk/src/server/index.ts';
 
@@ -19,6 +20,8 @@ export default defineConfig({
   // The SDK's runtime files (WASM, workers), at the same paths as beside a built SDK.
   plugins: [
     viteStaticCopy({ targets: RUNTIME_ASSETS.map(({ from, to }) => ({ src: from, dest: to, rename: { stripBase: true } })) }),
+    // The face worker, which only the SDK's build makes: served from its source in dev.
+    faceWorkerDevServer(),
     {
       // The key-holding proxy under /v1, so "Language model" works in `pnpm start` when
       // OPENAI_API_KEY (and optionally OPENAI_BASE_URL) is set; the page never sees the key.

@@ -1,15 +1,15 @@
 import { defineConfig } from 'vite';
 
 /**
- * Third build of `pnpm build`: the facial-emotion worker as its own ES module
- * (`dist/workers/face-emotion-worker.js`, ONNX Runtime bundled in), loaded by URL from
- * beside the SDK's script. The page's bundles (ESM and IIFE) never carry ONNX Runtime for it.
+ * Third build of `pnpm build`: the face worker (MediaPipe landmarks + ONNX emotion
+ * classifiers) as its own ES module, `dist/workers/face-emotion-worker.js`, loaded by URL
+ * from beside the SDK's script. It bundles only Digimens' own code: ONNX Runtime (`ort/`)
+ * and MediaPipe (`mediapipe/`) are imported by URL at run time from the self-hosted runtime
+ * folders, so neither the page's bundles (ESM and IIFE) nor this file carry them.
+ * In the demo's dev server the worker is served from source instead (face-worker-dev.ts).
  */
 export default defineConfig({
   publicDir: false,
-  // ONNX Runtime's build that loads its WASM from `env.wasm.wasmPaths` (the self-hosted
-  // `ort/` folder) instead of inlining 70 MB of it as base64 into the worker.
-  resolve: { conditions: ['onnxruntime-web-use-extern-wasm', 'module', 'browser', 'production'] },
   build: {
     outDir: 'dist/workers',
     emptyOutDir: false,

@@ -49,3 +49,21 @@ export { APPEARANCE_ROLES, APPEARANCE_TRANSITION_S, type Appearance, type Appear
 export * from './dialogue';
 export * from './speech';
 export { attachCaptions, type CaptionSource, type CaptionOptions } from './kiosk/captions';
+export { VoicePerception, type VoicePerceptionOptions, type VoicePerceptionEvents } from './perception/voice-perception';
+export { Microphone, DEFAULT_MICROPHONE, type MicrophoneOptions, type MicrophoneEvents } from './perception/microphone';
+export {
+  SpeechDetector,
+  DEFAULT_SPEECH_DETECTOR,
+  type SpeechDetectorOptions,
+  type SpeechDetectorEvents,
+  type SpeechScorer,
+  type SpeechStartEvent,
+  type SpeechEndEvent,
+  type MisfireEvent,
+  type VadFrameEvent,
+} from './perception/vad';
+export { SileroVad, VAD_FRAME_SAMPLES } from './perception/vad-silero';
+export { VoiceEmotion, type VoiceEmotionEstimate, type VoiceEmotionLoadOptions } from './perception/voice-emotion';
+export { VOICE_EMOTION_LABELS, VOICE_EMOTION_CIRCUMPLEX, type VoiceEmotionLabel } from './perception/voice-emotion-labels';
+export { VoiceFeatureExtractor, VOICE_FEATURE_NAMES, VOICE_FEATURE_COUNT, VOICE_SAMPLE_RATE } from './perception/voice-features';
+export { AffectFusion, DEFAULT_AFFECT_FUSION, type AffectFusionOptions, type AffectFusionEvents, type AffectSourceEstimate, type AffectSource, type AffectState } from './perception/affect-fusion';

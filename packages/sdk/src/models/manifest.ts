@@ -48,8 +48,9 @@ export const MODEL_MANIFEST = {
     name: 'voice_emotion',
     file: 'voice-emotion.onnx',
     sourceUrl: 'packages/sdk/public/models/voice-emotion.onnx (trained by `pnpm train:voice`)',
-    sha256: 'TBD',
-    size: 0,
-    licence: 'MIT (model); trained on RAVDESS (CC BY-NC-SA 4.0) and EmoDB: see the model card',
+    sha256: '16321a9eba539e0e1ecb54619c2471ac13532de559e7852594584570dc13013f',
+    size: 543_088,
+    // Learnt from RAVDESS (CC BY-NC-SA 4.0): non-commercial use only, see docs/models/voice-emotion.md.
+    licence: 'CC-BY-NC-SA-4.0',
   },
 } as const satisfies Record<string, ModelEntry>;

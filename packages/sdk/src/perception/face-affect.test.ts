@@ -35,3 +35,24 @@ describe('face affect', () => {
     expect(estimate.confidence).toBeCloseTo(1 / 7);
   });
 });
+
+describe('EmotionSmoother.estimate (the output clock reads it between analyses)', () => {
+  it('is null before any observation and fresh right after one', () => {
+    const smoother = new EmotionSmoother();
+    expect(smoother.estimate(0)).toBeNull();
+    smoother.update(only('happy'), 0);
+    expect(smoother.estimate(50)!.label).toBe('happy');
+    expect(smoother.estimate(50)!.confidence).toBeGreaterThan(0.85);
+  });
+
+  it('fades to uncertain when analysis stalls, keeping the probabilities a distribution', () => {
+    const smoother = new EmotionSmoother();
+    smoother.update(only('happy'), 0);
+    const later = smoother.estimate(2000)!;
+    expect(later.label).toBe('happy');
+    expect(later.confidence).toBeCloseTo(0.5 * 0.9 + 0.5 / 7, 5);
+    const stale = smoother.estimate(5000)!;
+    expect(stale.label).toBe('uncertain');
+    expect(Object.values(stale.probabilities).reduce((a, b) => a + b)).toBeCloseTo(1, 6);
+  });
+});

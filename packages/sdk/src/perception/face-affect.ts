@@ -99,13 +99,21 @@ export interface SmoothingOptions {
   switchMargin: number;
   /** Below this confidence the label is `uncertain`. */
   uncertainBelow: number;
+  /**
+   * Age (ms) of the last observation at which an estimate has lost half its weight to the
+   * uniform distribution: between analyses the estimate stays fresh, but when analysis
+   * stalls its confidence fades until the label turns `uncertain`.
+   */
+  staleHalfLifeMs: number;
 }
 
-export const DEFAULT_SMOOTHING: SmoothingOptions = { halfLifeMs: 250, switchMargin: 0.1, uncertainBelow: 0.4 };
+export const DEFAULT_SMOOTHING: SmoothingOptions = { halfLifeMs: 250, switchMargin: 0.1, uncertainBelow: 0.4, staleHalfLifeMs: 2000 };
 
 /**
  * Smooths per-frame emotion probabilities over time and holds the label until another
  * clearly leads, so the avatar's reading of the face does not flicker between frames.
+ * Observations come as fast as frames are analysed; {@link estimate} can be read at any
+ * time (the output clock), aged by how old the last observation is.
  */
 export class EmotionSmoother {
   private smoothed: EmotionProbabilities | null = null;
@@ -113,6 +121,11 @@ export class EmotionSmoother {
   private lastMs = 0;
 
   constructor(private readonly options: SmoothingOptions = DEFAULT_SMOOTHING) {}
+
+  /** Whether there is anything to estimate from (an observation since the last reset). */
+  get ready(): boolean {
+    return this.smoothed !== null;
+  }
 
   /** Adds one frame's (fused) probabilities observed at `nowMs`; returns the steady estimate. */
   update(p: EmotionProbabilities, nowMs: number): FaceEmotionEstimate {
@@ -127,11 +140,25 @@ export class EmotionSmoother {
     const s = this.smoothed;
     const top = topEmotion(s);
     if (top.emotion !== this.label && top.probability - s[this.label] >= this.options.switchMargin) this.label = top.emotion;
-    const confidence = s[this.label];
+    return this.aged(s, nowMs);
+  }
+
+  /**
+   * The estimate at `nowMs`: the smoothed probabilities, pulled towards uniform by the age
+   * of the last observation. Null before the first observation.
+   */
+  estimate(nowMs: number): FaceEmotionEstimate | null {
+    return this.smoothed ? this.aged(this.smoothed, nowMs) : null;
+  }
+
+  private aged(smoothed: EmotionProbabilities, nowMs: number): FaceEmotionEstimate {
+    const trust = Math.pow(2, -Math.max(0, nowMs - this.lastMs) / this.options.staleHalfLifeMs);
+    const p = Object.fromEntries(EMOTIONS.map((e) => [e, trust * smoothed[e] + (1 - trust) / EMOTIONS.length])) as EmotionProbabilities;
+    const confidence = p[this.label];
     return {
       label: confidence < this.options.uncertainBelow ? 'uncertain' : this.label,
-      probabilities: { ...s },
-      ...circumplex(s),
+      probabilities: p,
+      ...circumplex(p),
       confidence,
     };
   }

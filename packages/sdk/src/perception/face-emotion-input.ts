@@ -1,16 +1,15 @@
 import type { EmotionModelSpec } from './face-emotion-models';
 
 /**
- * Turns a square RGBA face crop into a classifier's NCHW input: resized (bilinear) to the
- * model's side, as RGB 0–255 or signed luma, and — with `flip` — a mirrored copy as a
- * second batch item (test-time augmentation: expressions are near-symmetric, errors less so).
+ * Turns a square RGBA face crop into a classifier's NCHW input (batch of one): resized
+ * (bilinear) to the model's side, as RGB 0–255 or signed luma; `mirrored` flips it
+ * left–right (test-time augmentation: expressions are near-symmetric, errors less so).
  */
-export function toModelInput(rgba: Uint8ClampedArray, size: number, spec: Pick<EmotionModelSpec, 'inputSize' | 'input'>, flip: boolean): { data: Float32Array; dims: number[] } {
+export function toModelInput(rgba: Uint8ClampedArray, size: number, spec: Pick<EmotionModelSpec, 'inputSize' | 'input'>, mirrored: boolean): { data: Float32Array; dims: number[] } {
   const s = spec.inputSize;
   const channels = spec.input === 'rgb255' ? 3 : 1;
-  const batch = flip ? 2 : 1;
   const plane = s * s;
-  const data = new Float32Array(batch * channels * plane);
+  const data = new Float32Array(channels * plane);
   const scale = size / s;
   for (let y = 0; y < s; y++) {
     const sy = Math.min(size - 1, Math.max(0, (y + 0.5) * scale - 0.5));
@@ -29,24 +28,16 @@ export function toModelInput(rgba: Uint8ClampedArray, size: number, spec: Pick<E
       const r = sample(0);
       const g = sample(1);
       const b = sample(2);
-      const index = y * s + x;
-      const mirrored = y * s + (s - 1 - x);
+      const index = mirrored ? y * s + (s - 1 - x) : y * s + x;
       if (channels === 3) {
         data[index] = r;
         data[plane + index] = g;
         data[2 * plane + index] = b;
-        if (flip) {
-          data[3 * plane + mirrored] = r;
-          data[4 * plane + mirrored] = g;
-          data[5 * plane + mirrored] = b;
-        }
       } else {
         // The luma weights and -1…1 range of @vladmandic/human's emotion preprocessing.
-        const grey = ((0.2989 * r + 0.587 * g + 0.114 * b) / 255 - 0.5) * 2;
-        data[index] = grey;
-        if (flip) data[plane + mirrored] = grey;
+        data[index] = ((0.2989 * r + 0.587 * g + 0.114 * b) / 255 - 0.5) * 2;
       }
     }
   }
-  return { data, dims: [batch, channels, s, s] };
+  return { data, dims: [1, channels, s, s] };
 }

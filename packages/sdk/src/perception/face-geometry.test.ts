@@ -43,12 +43,12 @@ describe('face geometry', () => {
     expect(landmarkBox([{ x: 0.2, y: 0.3 }, { x: 0.4, y: 0.6 }])).toEqual({ x: 0.2, y: 0.3, width: expect.closeTo(0.2), height: expect.closeTo(0.3) });
   });
 
-  it('builds NCHW inputs with a mirrored second item', () => {
+  it('builds NCHW inputs, plain or mirrored', () => {
     const rgba = new Uint8ClampedArray([10, 20, 30, 255, 40, 50, 60, 255, 70, 80, 90, 255, 100, 110, 120, 255]);
-    const rgb = toModelInput(rgba, 2, { inputSize: 2, input: 'rgb255' }, true);
-    expect(rgb.dims).toEqual([2, 3, 2, 2]);
+    const rgb = toModelInput(rgba, 2, { inputSize: 2, input: 'rgb255' }, false);
+    expect(rgb.dims).toEqual([1, 3, 2, 2]);
     expect([...rgb.data.slice(0, 4)]).toEqual([10, 40, 70, 100]);
-    expect([...rgb.data.slice(12, 16)]).toEqual([40, 10, 100, 70]);
+    expect([...toModelInput(rgba, 2, { inputSize: 2, input: 'rgb255' }, true).data.slice(0, 4)]).toEqual([40, 10, 100, 70]);
     const grey = toModelInput(new Uint8ClampedArray(16).fill(255), 2, { inputSize: 1, input: 'grey-signed' }, false);
     expect(grey.dims).toEqual([1, 1, 1, 1]);
     expect(grey.data[0]).toBeCloseTo((0.2989 + 0.587 + 0.114 - 0.5) * 2, 5);

@@ -1,16 +1,18 @@
 import { assetBase, runtimeAssetUrl } from '../assets';
 import { DigimensError, type DigimensErrorCode } from '../errors';
-import { MODEL_MANIFEST } from '../models/manifest';
 import { TypedEmitter } from '../util/emitter';
 import { Camera, type CameraOptions } from './camera';
-import { EmotionSmoother, fuseWithCues, type EmotionProbabilities, type FaceEmotionEstimate } from './face-affect';
-import { FaceCropper } from './face-crop';
-import { FaceEmotionClassifier } from './face-emotion';
+import { EmotionSmoother, type FaceEmotionEstimate } from './face-affect';
+import type { AnalysisFrame, FaceAnalysis } from './face-emotion-protocol';
 import type { EmotionModelName } from './face-emotion-models';
-import { alignedCrop } from './face-geometry';
+import { LatestFrameLoop } from './face-frame-loop';
 import { gazeTarget, type GazePoint } from './face-gaze';
 import { PresenceFilter } from './face-presence';
-import { FaceTracker, type FaceObservation } from './face-tracker';
+import type { FaceObservation } from './face-tracker';
+import { FaceWorkerClient, type AnalyzeOptions } from './face-worker-client';
+import { startSteadyClock } from './steady-clock';
+
+export type { FaceAnalysis } from './face-emotion-protocol';
 
 /** Settings of {@link FacePerception}; every field has a default. */
 export interface FacePerceptionOptions {
@@ -22,12 +24,29 @@ export interface FacePerceptionOptions {
   emotionBaseUrl: string | null;
   /** Classifiers to run, averaged when several (default: face-api's expression net). */
   emotionModels: EmotionModelName[];
-  /** Also classify the mirrored face and average (test-time flip; default true). */
-  flip: boolean;
+  /**
+   * Also classify the mirrored face (test-time flip) when the first pass's top probability
+   * is below this: 1 always flips (twice the cost), 0 never. Default 0.5: only when no
+   * emotion has a majority.
+   */
+  flipBelow: number;
   /** Weight of the blendshape cues in the fusion (0 = classifier only). */
   cueWeight: number;
-  /** Frames analysed per second at most (default 15: emotion output ≥ 10 Hz). */
+  /** Frames analysed per second at most (default 30); the machine's speed usually limits first. */
   maxFps: number;
+  /**
+   * Share of wall time the analysis may keep the face worker busy (default 1: back to back,
+   * as fast as the machine allows). Lower it where the avatar's frame rate suffers: on the
+   * 2-core test machine `pnpm bench:face` measured no cost beyond its noise at 1 (2.9
+   * analyses/s) or at 0.5 (1.2 analyses/s).
+   */
+  busyShare: number;
+  /**
+   * How often (Hz) the `emotion` event fires while someone is present (default 20: every
+   * 50 ms). Twice the 10 Hz the avatar needs, because a busy main thread (software WebGL
+   * measured stalls of 200+ ms on the test machine) makes timers skip ticks.
+   */
+  emotionHz: number;
   /** Try WebGPU for the classifier (default true). */
   preferWebGpu: boolean;
   camera: CameraOptions;
@@ -38,32 +57,26 @@ export const DEFAULT_FACE_PERCEPTION: FacePerceptionOptions = {
   landmarkerBaseUrl: null,
   emotionBaseUrl: null,
   emotionModels: ['face-expression'],
-  flip: true,
+  flipBelow: 0.5,
   cueWeight: 2,
-  maxFps: 15,
+  maxFps: 30,
+  busyShare: 1,
+  emotionHz: 20,
   preferWebGpu: true,
   camera: {},
 };
-
-/** What one analysed frame gave. */
-export interface FaceAnalysis {
-  face: FaceObservation | null;
-  /** Classifier output (flip-averaged), before fusion and smoothing; null without a face. */
-  classifier: EmotionProbabilities | null;
-  /** Classifier fused with the blendshape cues, before smoothing. */
-  fused: EmotionProbabilities | null;
-  /** Milliseconds spent: landmarks (main thread) and emotion (worker round trip). */
-  landmarksMs: number;
-  emotionMs: number;
-}
 
 /** Events of {@link FacePerception}. */
 export interface FacePerceptionEvents {
   /** Someone is (no longer) in front of the camera; with hysteresis. */
   presence: { present: boolean };
-  /** A tracked face, with the point the avatar should look at. */
+  /** A tracked face (one per analysed frame with a face), with the point the avatar should look at. */
   face: { face: FaceObservation; gaze: GazePoint };
-  /** The smoothed emotion estimate (one per analysed frame with a face). */
+  /**
+   * The smoothed emotion estimate, on a steady clock ({@link FacePerceptionOptions.emotionHz})
+   * while someone is present, however fast frames are analysed; it fades towards `uncertain`
+   * when analysis stalls.
+   */
   emotion: FaceEmotionEstimate;
   /** Perception cannot see (camera denied or absent, models missing); the avatar keeps running. */
   degraded: { code: DigimensErrorCode; reason: string };
@@ -74,27 +87,26 @@ export interface FacePerceptionEvents {
 }
 
 /**
- * On-device face perception: camera → MediaPipe face landmarks (presence, head pose,
- * blendshapes, gaze target) → aligned crop → emotion classifier in a worker → fusion with
- * blendshape cues → temporal smoothing. No frame leaves the device: pixels only go to the
- * local worker, and only numbers come out in events.
+ * On-device face perception: camera → (face worker: MediaPipe landmarks → aligned crop →
+ * emotion classifiers → fusion with blendshape cues) → presence, gaze and temporal
+ * smoothing here. Frames are analysed as fast as the machine allows, newest first; the
+ * emotion estimate goes out on its own steady clock. No frame leaves the device: pixels only
+ * go to the local worker, and only numbers come out in events.
  */
 export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
   readonly options: FacePerceptionOptions;
-  private tracker: FaceTracker | null = null;
-  private classifier: FaceEmotionClassifier | null = null;
-  private readonly cropper: FaceCropper;
+  private worker: FaceWorkerClient | null = null;
   private readonly presence = new PresenceFilter();
   private readonly smoother = new EmotionSmoother();
   private camera: Camera | null = null;
   private loading: Promise<void> | null = null;
   private running = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private frames: LatestFrameLoop | null = null;
+  private stopClock: (() => void) | null = null;
 
   constructor(options: Partial<FacePerceptionOptions> = {}) {
     super();
     this.options = { ...DEFAULT_FACE_PERCEPTION, ...options };
-    this.cropper = new FaceCropper(112);
   }
 
   /** Whether someone is in front of the camera (with hysteresis). */
@@ -103,34 +115,29 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
   }
 
   /**
-   * Loads the tracker and classifier. `mode: 'image'` treats every frame as an unrelated
-   * photo (evaluation); the camera loop uses `video`.
+   * Starts the face worker and loads the landmarker and classifiers there. `mode: 'image'`
+   * treats every frame as an unrelated photo (evaluation); the camera loop uses `video`.
    * @throws {DigimensError} model or runtime errors, with the file and URL.
    */
   load(mode: 'video' | 'image' = 'video'): Promise<void> {
     this.loading ??= (async () => {
       const base = assetBase(this.options.assetBaseUrl);
       const models = runtimeAssetUrl(base, 'models/');
-      const onProgress = (file: string) => (loaded: number, total: number | undefined) => this.emit('progress', { file, loaded, total });
-      const [tracker, classifier] = await Promise.all([
-        FaceTracker.create({
-          model: MODEL_MANIFEST.faceLandmarker,
-          modelBaseUrl: this.options.landmarkerBaseUrl ? assetBase(this.options.landmarkerBaseUrl) : models,
-          runtimeUrl: runtimeAssetUrl(base, 'mediapipe/'),
+      this.worker = await FaceWorkerClient.create(
+        runtimeAssetUrl(base, 'workers/face-emotion-worker.js'),
+        {
           mode,
-          onProgress: onProgress(MODEL_MANIFEST.faceLandmarker.file),
-        }),
-        FaceEmotionClassifier.create({
-          workerUrl: runtimeAssetUrl(base, 'workers/face-emotion-worker.js'),
+          landmarkerBaseUrl: this.options.landmarkerBaseUrl ? assetBase(this.options.landmarkerBaseUrl) : models,
+          mediapipeUrl: runtimeAssetUrl(base, 'mediapipe/'),
           models: this.options.emotionModels,
-          modelBaseUrl: this.options.emotionBaseUrl ? assetBase(this.options.emotionBaseUrl) : models,
+          emotionBaseUrl: this.options.emotionBaseUrl ? assetBase(this.options.emotionBaseUrl) : models,
           wasmPaths: runtimeAssetUrl(base, 'ort/'),
           preferWebGpu: this.options.preferWebGpu,
-          onProgress: (file, loaded, total) => this.emit('progress', { file, loaded, total }),
-        }),
-      ]);
-      this.tracker = tracker;
-      this.classifier = classifier;
+          flipBelow: this.options.flipBelow,
+          cueWeight: this.options.cueWeight,
+        },
+        (file, loaded, total) => this.emit('progress', { file, loaded, total }),
+      );
     })();
     this.loading.catch(() => (this.loading = null));
     return this.loading;
@@ -138,29 +145,25 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
 
   /** The classifier's execution provider (`webgpu` or `wasm`), once loaded. */
   get backend(): string | null {
-    return this.classifier?.backend ?? null;
+    return this.worker?.backend ?? null;
   }
 
   /**
-   * Analyses one frame: landmarks, then (with a face) the aligned crop's emotion.
-   * A frame that cannot be read is reported as `frame-invalid`.
+   * Analyses one frame in the worker (the caller keeps `source`: a photo is copied, a video frame referenced).
+   * @throws {DigimensError} `frame-invalid` for a frame that cannot be read (it is skipped).
    */
-  async analyze(source: CanvasImageSource & TexImageSource, width: number, height: number, timestampMs: number): Promise<FaceAnalysis> {
-    if (!this.tracker || !this.classifier) throw new Error('FacePerception.load() first');
+  async analyze(source: ImageBitmapSource, width: number, height: number, timestampMs: number, options: AnalyzeOptions = {}): Promise<FaceAnalysis> {
+    if (!this.worker) throw new Error('FacePerception.load() first');
     if (!width || !height) throw new DigimensError('frame-invalid', `frame of ${width}×${height} pixels skipped`);
-    const t0 = performance.now();
-    let face: FaceObservation | null;
+    let frame: AnalysisFrame;
     try {
-      face = this.tracker.detect(source as never, width, height, timestampMs);
+      // A video's current frame as a VideoFrame: a reference, not a pixel copy (a bitmap
+      // copy waited on the GPU process, blocking the page while the avatar rendered).
+      frame = source instanceof HTMLVideoElement && typeof VideoFrame !== 'undefined' ? new VideoFrame(source, { timestamp: Math.round(timestampMs * 1000) }) : await createImageBitmap(source);
     } catch (cause) {
       throw new DigimensError('frame-invalid', `a frame could not be read and was skipped (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
     }
-    const t1 = performance.now();
-    if (!face) return { face: null, classifier: null, fused: null, landmarksMs: t1 - t0, emotionMs: 0 };
-    const rgba = this.cropper.crop(source, alignedCrop(face.landmarks, width, height));
-    const { probabilities } = await this.classifier.classify(rgba, this.cropper.size, this.options.flip);
-    const fused = fuseWithCues(probabilities, face.blendshapes, this.options.cueWeight);
-    return { face, classifier: probabilities, fused, landmarksMs: t1 - t0, emotionMs: performance.now() - t1 };
+    return this.worker.analyze(frame, timestampMs, options);
   }
 
   /**
@@ -172,24 +175,27 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
     this.running = true;
     try {
       this.camera ??= new Camera(this.options.camera);
-      const [video] = await Promise.all([this.camera.open(), this.load('video')]);
+      // Both at once, but a camera failure is the one reported: without a camera the
+      // models do not matter, and "camera denied" is what the person can act on.
+      const [camera, models] = await Promise.allSettled([this.camera.open(), this.load('video')]);
+      if (camera.status === 'rejected') throw camera.reason;
+      if (models.status === 'rejected') throw models.reason;
+      const video = camera.value;
       if (!this.running) return;
       this.emit('ready', { backend: this.backend ?? 'wasm' });
-      this.loop(video);
+      this.frames = new LatestFrameLoop(video, (now) => this.step(video, now), this.options);
+      this.frames.start();
+      this.stopClock = startSteadyClock(this.options.emotionHz, (now) => this.tick(now));
     } catch (error) {
-      this.running = false;
-      this.camera?.close();
+      this.halt();
       const code: DigimensErrorCode = error instanceof DigimensError ? error.code : 'camera-unavailable';
       this.emit('degraded', { code, reason: error instanceof Error ? error.message : String(error) });
     }
   }
 
-  /** Stops the camera and the loop; models stay loaded for a quick restart. */
+  /** Stops the camera and the loops; models stay loaded for a quick restart. */
   stop(): void {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.camera?.close();
+    this.halt();
     if (this.presence.value) this.emit('presence', { present: false });
     this.presence.reset();
     this.smoother.reset();
@@ -197,40 +203,58 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
 
   dispose(): void {
     this.stop();
-    this.tracker?.dispose();
-    this.classifier?.dispose();
-    this.tracker = null;
-    this.classifier = null;
+    this.worker?.dispose();
+    this.worker = null;
+    this.loading = null;
     this.clear();
   }
 
-  /** One analysis at a time, at most `maxFps`; a slow frame delays the next instead of queueing. */
-  private loop(video: HTMLVideoElement): void {
-    const interval = 1000 / this.options.maxFps;
-    const tick = async () => {
-      if (!this.running) return;
-      const started = performance.now();
-      if (video.readyState >= 2 && this.camera?.active) {
-        try {
-          await this.step(video, started);
-        } catch (error) {
-          // A bad frame is skipped; the next one is tried as usual.
-          if (!(error instanceof DigimensError && error.code === 'frame-invalid')) throw error;
-        }
-      }
-      if (this.running) this.timer = setTimeout(() => void tick(), Math.max(0, interval - (performance.now() - started)));
-    };
-    void tick();
+  private halt(): void {
+    this.running = false;
+    this.frames?.stop();
+    this.stopClock?.();
+    this.frames = null;
+    this.stopClock = null;
+    this.camera?.close();
   }
 
-  private async step(video: HTMLVideoElement, now: number): Promise<void> {
-    const result = await this.analyze(video, video.videoWidth, video.videoHeight, now);
-    if (this.presence.update(result.face !== null, now)) {
-      this.emit('presence', { present: this.presence.value });
-      if (!this.presence.value) this.smoother.reset();
+  /** The output clock: the current (aged) estimate while someone is present. */
+  private tick(now: number): void {
+    if (!this.presence.value) return;
+    const estimate = this.smoother.estimate(now);
+    if (estimate) this.emit('emotion', estimate);
+  }
+
+  /**
+   * One analysed frame: presence and gaze as soon as its landmarks are in, then an
+   * observation for the smoother, only while someone is (or is about to be) present: nobody
+   * to read otherwise, and a lone first detection skips the emotion stage so that its
+   * confirming look comes sooner. Resolves
+   * true, so the loop looks again at once instead of resting, while presence is being
+   * confirmed or released, and while nobody is there (then a look costs landmarks only).
+   */
+  private async step(video: HTMLVideoElement, now: number): Promise<boolean> {
+    if (video.readyState < 2 || !this.camera?.active) return false;
+    const onLandmarks = (face: FaceObservation | null) => {
+      if (!this.running) return;
+      if (this.presence.update(face !== null, now)) {
+        this.emit('presence', { present: this.presence.value });
+        if (!this.presence.value) this.smoother.reset();
+      }
+      if (face) this.emit('face', { face, gaze: gazeTarget(face) });
+    };
+    let result: FaceAnalysis;
+    try {
+      result = await this.analyze(video, video.videoWidth, video.videoHeight, now, { onLandmarks, emotion: this.presence.value || this.presence.pending });
+    } catch (error) {
+      // A bad frame is skipped; anything else means the worker cannot go on.
+      if (error instanceof DigimensError && error.code === 'frame-invalid') return false;
+      if (!this.running) return false;
+      this.halt();
+      this.emit('degraded', { code: error instanceof DigimensError ? error.code : 'inference-unavailable', reason: error instanceof Error ? error.message : String(error) });
+      return false;
     }
-    if (!result.face || !result.fused) return;
-    this.emit('face', { face: result.face, gaze: gazeTarget(result.face) });
-    this.emit('emotion', this.smoother.update(result.fused, now));
+    if (this.running && result.fused) this.smoother.update(result.fused, now);
+    return this.presence.pending || !this.presence.value;
   }
 }

@@ -5,7 +5,9 @@ describe('PresenceFilter', () => {
   it('turns on after enterMs of faces and ignores a single false detection', () => {
     const presence = new PresenceFilter({ enterMs: 150, leaveMs: 1000 });
     expect(presence.update(true, 0)).toBe(false);
+    expect(presence.pending).toBe(true);
     expect(presence.update(false, 66)).toBe(false);
+    expect(presence.pending).toBe(false);
     expect(presence.update(true, 132)).toBe(false);
     expect(presence.update(true, 300)).toBe(true);
     expect(presence.value).toBe(true);

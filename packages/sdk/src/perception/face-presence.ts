@@ -23,6 +23,11 @@ export class PresenceFilter {
     return this.present;
   }
 
+  /** Whether the raw signal currently disagrees with {@link value} (a change may be coming). */
+  get pending(): boolean {
+    return this.disagreeSince !== null;
+  }
+
   /** Feeds one frame's detection at time `nowMs`; returns true when presence changed. */
   update(seen: boolean, nowMs: number): boolean {
     if (seen === this.present) {

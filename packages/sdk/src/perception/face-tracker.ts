@@ -35,7 +35,7 @@ export interface FaceTrackerOptions {
 /**
  * MediaPipe's Face Landmarker (VIDEO or IMAGE mode, blendshapes and the head's
  * transformation matrix on), loaded from self-hosted files: the JS bundle is imported from
- * the runtime folder at run time, so the SDK's own bundle does not carry it.
+ * the runtime folder at run time, so no bundle carries it. Runs in the face worker.
  */
 export class FaceTracker {
   private lastTimestamp = -1;
@@ -55,7 +55,9 @@ export class FaceTracker {
     const runtime = new URL('vision_bundle.mjs', options.runtimeUrl).href;
     try {
       const vision = (await import(/* @vite-ignore */ runtime)) as typeof import('@mediapipe/tasks-vision');
-      const fileset = await vision.FilesetResolver.forVisionTasks(new URL('wasm', options.runtimeUrl).href);
+      // The ES-module build of the WASM loader: the tracker runs in a module worker, where
+      // the classic loader's importScripts is unavailable.
+      const fileset = await vision.FilesetResolver.forVisionTasks(new URL('wasm', options.runtimeUrl).href, true);
       const landmarker = await vision.FaceLandmarker.createFromOptions(fileset, {
         baseOptions: { modelAssetBuffer: bytes, delegate: 'CPU' },
         runningMode: options.mode === 'video' ? 'VIDEO' : 'IMAGE',

@@ -15,6 +15,11 @@ export interface OnnxSessionOptions {
    * production builds (ENVIRONMENT.md: multi-threaded WASM fails otherwise) and offline.
    */
   wasmPaths?: string;
+  /**
+   * WASM threads (default: up to 4 when the page is cross-origin isolated, else 1). ONNX
+   * Runtime reads it when its WASM first starts, so the first session in a page or worker decides.
+   */
+  numThreads?: number;
 }
 
 /** A session, the backend it actually got, and the runtime (for its `Tensor` class). */
@@ -58,7 +63,7 @@ const PACKAGE_NAME = 'onnxruntime-web';
  */
 export async function createOnnxSession(model: Uint8Array, options: OnnxSessionOptions = {}): Promise<OnnxSession> {
   const ort = await loadOnnxRuntime(options.wasmPaths);
-  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+  ort.env.wasm.numThreads = options.numThreads ?? (globalThis.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1);
 
   const attempts: OnnxBackend[] = options.preferWebGpu !== false && (await hasWebGpuAdapter()) ? ['webgpu', 'wasm'] : ['wasm'];
   const failures: string[] = [];

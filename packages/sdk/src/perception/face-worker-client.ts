@@ -1,0 +1,91 @@
+import { DigimensError } from '../errors';
+import type { AnalysisFrame, FaceAnalysis, FaceWorkerInit, FaceWorkerRequest, FaceWorkerResponse } from './face-emotion-protocol';
+import type { FaceObservation } from './face-tracker';
+
+/** Gets a frame's tracked face (or null) as soon as its landmarks are in. */
+export type LandmarksListener = (face: FaceObservation | null) => void;
+
+/** Per-frame choices of {@link FaceWorkerClient.analyze}. */
+export interface AnalyzeOptions {
+  /** Gets the tracked face (or null) as soon as the landmarks are in, before the emotion stage. */
+  onLandmarks?: LandmarksListener;
+  /** Run the emotion stage (default true); false: landmarks only (presence and gaze). */
+  emotion?: boolean;
+}
+
+/**
+ * Page side of the face worker (`face-emotion-worker.js`): starts it, loads the models there
+ * and hands it frames as transferred `ImageBitmap`s. Pixels only ever go to this local
+ * worker; only numbers come back. Imports nothing of ONNX Runtime or MediaPipe, so the
+ * page's bundles (ESM and the script-tag IIFE) stay free of both.
+ */
+export class FaceWorkerClient {
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (a: FaceAnalysis) => void; reject: (e: Error) => void; onLandmarks: LandmarksListener | undefined }>();
+
+  private constructor(
+    private readonly worker: Worker,
+    /** The classifier's execution provider (`webgpu` or `wasm`). */
+    readonly backend: string,
+  ) {
+    worker.onmessage = (event: MessageEvent<FaceWorkerResponse>) => {
+      const message = event.data;
+      if (message.type === 'landmarks') return void this.pending.get(message.id)?.onLandmarks?.(message.face);
+      if ((message.type !== 'result' && message.type !== 'error') || message.id === null) return;
+      const waiter = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.type === 'result') waiter?.resolve(message.analysis);
+      else waiter?.reject(new DigimensError(message.code, message.message));
+    };
+  }
+
+  /**
+   * Starts the worker and loads the landmarker and classifiers there (sha256-checked).
+   * @throws {DigimensError} the worker's `model-load-failed`, `model-integrity` or
+   * `inference-unavailable`, with its message (file and URL).
+   */
+  static async create(workerUrl: string, init: FaceWorkerInit, onProgress: (file: string, loaded: number, total: number | undefined) => void): Promise<FaceWorkerClient> {
+    let worker: Worker;
+    try {
+      worker = new Worker(workerUrl, { type: 'module', name: 'digimens-face' });
+    } catch (cause) {
+      throw new DigimensError('inference-unavailable', `The face worker could not start from ${workerUrl}.`, { cause });
+    }
+    const backend = await new Promise<string>((resolve, reject) => {
+      worker.onerror = (event) => reject(new DigimensError('inference-unavailable', `The face worker at ${workerUrl} failed to load: ${event.message || 'script error'}.`));
+      worker.onmessage = (event: MessageEvent<FaceWorkerResponse>) => {
+        const message = event.data;
+        if (message.type === 'progress') onProgress(message.file, message.loaded, message.total);
+        else if (message.type === 'ready') resolve(message.backend);
+        else if (message.type === 'error') reject(new DigimensError(message.code, message.message));
+      };
+      const request: FaceWorkerRequest = { type: 'init', ...init };
+      worker.postMessage(request);
+    }).catch((error: unknown) => {
+      worker.terminate();
+      throw error;
+    });
+    worker.onerror = null;
+    return new FaceWorkerClient(worker, backend);
+  }
+
+  /**
+   * Analyses one frame; `frame` is transferred (it is unusable here afterwards).
+   * `onLandmarks` gets the face (or null) before the emotion stage finishes.
+   */
+  analyze(frame: AnalysisFrame, timestampMs: number, options: AnalyzeOptions = {}): Promise<FaceAnalysis> {
+    const id = this.nextId++;
+    const onLandmarks = options.onLandmarks;
+    const request: FaceWorkerRequest = { type: 'analyze', id, frame, timestampMs, emotion: options.emotion ?? true };
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onLandmarks });
+      this.worker.postMessage(request, [frame]);
+    });
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    for (const { reject } of this.pending.values()) reject(new Error('face worker disposed'));
+    this.pending.clear();
+  }
+}
