@@ -3,11 +3,17 @@ import { defineConfig } from 'vitest/config';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { RUNTIME_ASSETS } from './runtime-assets.ts';
 
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const { version, dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+};
+
+/** For the npm (ESM) build: every runtime dependency is left to the host app's bundler. */
+const isDependency = (id: string): boolean => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`));
 
 /**
  * Two library builds from one config:
- * - default mode: ESM for npm (`dist/digimens.js`), three.js and friends left to the
+ * - default mode: ESM for npm (`dist/digimens.js`), its dependencies (three.js and the rest) left to the
  *   host app's bundler so a page never ships two copies of three;
  * - `--mode iife`: one self-contained `dist/digimens.iife.js` for a plain script tag.
  * `public/` (the generated avatars) is copied beside both, so assets resolve relative
@@ -37,7 +43,7 @@ export default defineConfig(({ mode }) => {
         ? { entry: 'src/iife.ts', name: 'Digimens', formats: ['iife'], fileName: () => 'digimens.iife.js' }
         : { entry: 'src/index.ts', formats: ['es'], fileName: () => 'digimens.js' },
       rolldownOptions: {
-        external: iife ? [] : [/^three(\/.*)?$/, /^@pixiv\/three-vrm/, /^zod(\/.*)?$/],
+        external: iife ? [] : isDependency,
       },
     },
     test: {
