@@ -29,12 +29,14 @@ test.describe('lip-sync drives the avatar', () => {
           if (seen.at(-1) !== label) seen.push(label);
         },
       };
-      // Stands in for the audio clock (AudioContext.currentTime) of the playing speech.
-      const clock = () => performance.now() / 1000;
-      const lips = new LipSyncScheduler({ target, clock });
-      lips.start();
-      await lips.enqueue(timeline, clock() + 0.1);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Stands in for the audio clock (AudioContext.currentTime) of the playing speech, stepped
+      // every 10 ms: the mouth follows the audio clock, so sampling it finely shows every
+      // shape, however slowly software WebGL draws frames on this machine.
+      let now = 0;
+      const lips = new LipSyncScheduler({ target, clock: () => now });
+      const played = lips.enqueue(timeline, 0.1);
+      for (; now < 1.6; now += 0.01) lips.update();
+      await played;
       lips.dispose();
       return seen;
     });
@@ -67,11 +69,13 @@ test.describe('lip-sync drives the avatar', () => {
           if (stoppedAt && !restAt && Object.keys(weights).length === 0) restAt = performance.now();
         },
       };
-      const lips = new LipSyncScheduler({ target, clock: () => performance.now() / 1000 });
-      lips.start();
-      void lips.enqueue(timeline);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Half a second into the utterance on its (stepped) audio clock, then stop in real time.
+      let now = 0;
+      const lips = new LipSyncScheduler({ target, clock: () => now });
+      void lips.enqueue(timeline, 0);
+      for (; now < 0.5; now += 0.01) lips.update();
       const speaking = last.aa ?? 0;
+      lips.start();
       stoppedAt = performance.now();
       lips.stop();
       await new Promise((resolve) => setTimeout(resolve, 200));
