@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
-import { seededRandom } from './random';
+import { seededRandom } from '../../../sdk/src/util/random';
 
 /** ../shared/eval/faces beside the checkout: real photos for parity tests. */
 export const EVAL_FACES = resolve(fileURLToPath(new URL('../../../..', import.meta.url)), '..', 'shared', 'eval', 'faces');
