@@ -4,6 +4,7 @@
  * a 44.1 kHz and a 48 kHz stream give the same features at the same times: sample-rate
  * differences change neither speed nor shape.
  */
+import { Fft } from '../perception/audio-fft';
 
 const RATE = 16000;
 const WINDOW = 400; // 25 ms
@@ -42,37 +43,6 @@ function buildMelFilters(): Array<{ start: number; weights: Float32Array }> {
   });
 }
 
-/** In-place radix-2 FFT of (re, im). */
-function fft(re: Float32Array, im: Float32Array): void {
-  const n = re.length;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if (i < j) {
-      [re[i], re[j]] = [re[j]!, re[i]!];
-      [im[i], im[j]] = [im[j]!, im[i]!];
-    }
-  }
-  for (let len = 2; len <= n; len <<= 1) {
-    const angle = (-2 * Math.PI) / len;
-    for (let i = 0; i < n; i += len) {
-      for (let k = 0; k < len / 2; k++) {
-        const wr = Math.cos(angle * k);
-        const wi = Math.sin(angle * k);
-        const a = i + k;
-        const b = a + len / 2;
-        const xr = re[b]! * wr - im[b]! * wi;
-        const xi = re[b]! * wi + im[b]! * wr;
-        re[b] = re[a]! - xr;
-        im[b] = im[a]! - xi;
-        re[a] = re[a]! + xr;
-        im[a] = im[a]! + xi;
-      }
-    }
-  }
-}
-
 /** Turns audio blocks into {@link FeatureFrame}s as they arrive. */
 export class MfccStream {
   /** 16 kHz samples not yet consumed by a full window. */
@@ -81,8 +51,9 @@ export class MfccStream {
   private bufferTime = 0;
   /** Resampler state: position in input samples of the next output sample. */
   private phase = 0;
-  private readonly re = new Float32Array(FFT);
-  private readonly im = new Float32Array(FFT);
+  private readonly fft = new Fft(FFT);
+  private readonly re = new Float64Array(FFT);
+  private readonly im = new Float64Array(FFT);
 
   /**
    * Adds `samples` at `sampleRate` and returns the frames completed. `time` (s) is the
@@ -132,7 +103,7 @@ export class MfccStream {
       energy += window[i]! * window[i]!;
       re[i] = window[i]! * hann[i]!;
     }
-    fft(re, im);
+    this.fft.transform(re, im);
     const logMel = new Float32Array(MELS);
     melFilters.forEach(({ start, weights }, m) => {
       let sum = 0;
