@@ -110,7 +110,7 @@ function linearPixels(image: Image): Float32Array {
  * Per pixel, the predicted linear colour of a surface of colour `target` and shade `shade`,
  * or NaN where the pixel is not mostly lit skin or the prediction would clip; see the top.
  */
-function predict(C: Float32Array, A: Float32Array, B: Float32Array, target: Rgb, shade: Rgb): Float32Array {
+function predict(C: Float32Array, A: Float32Array, B: Float32Array, target: Readonly<Rgb>, shade: Readonly<Rgb>): Float32Array {
   const out = new Float32Array(C.length);
   for (let p = 0; p < C.length / 3; p++) {
     let ok = true;

@@ -3,26 +3,16 @@
  * (Sharma, Wu & Dalal 2005, "The CIEDE2000 color-difference formula: implementation notes").
  */
 
+// The sRGB transfer functions are the SDK's own (the appearance API converts with them).
+import { hexToLinear, linearToSrgb, srgbToLinear } from '../../packages/sdk/src/avatar/linear-color';
+
+export { hexToLinear, linearToSrgb, srgbToLinear };
+
 export type Rgb = [number, number, number];
 export type Lab = [number, number, number];
 
-export function srgbToLinear(c: number): number {
-  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-}
-
-export function linearToSrgb(c: number): number {
-  const x = Math.min(1, Math.max(0, c));
-  return x <= 0.0031308 ? x * 12.92 : 1.055 * x ** (1 / 2.4) - 0.055;
-}
-
-/** `#rrggbb` to linear RGB (0–1). */
-export function hexToLinear(hex: string): Rgb {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [srgbToLinear(((n >> 16) & 255) / 255), srgbToLinear(((n >> 8) & 255) / 255), srgbToLinear((n & 255) / 255)];
-}
-
 /** Linear sRGB (0–1) to CIELAB with the D65 white point. */
-export function linearToLab([r, g, b]: Rgb): Lab {
+export function linearToLab([r, g, b]: Readonly<Rgb>): Lab {
   const x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
   const y = 0.2126729 * r + 0.7151522 * g + 0.072175 * b;
   const z = (0.0193339 * r + 0.119192 * g + 0.9503041 * b) / 1.08883;

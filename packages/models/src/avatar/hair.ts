@@ -195,11 +195,17 @@ function hemTaper(y: number, hem: number, keep: number): number {
   return lerp(keep, 1, smoothstep(hem, hem + 0.02, y));
 }
 
-function resample(path: Vec3[], n: number): Vec3[] {
+/** Distance along `path` at each of its points (0 at the first). */
+function arcLengths(path: Vec3[]): number[] {
   const cumulative = [0];
   for (let i = 1; i < path.length; i++) {
     cumulative.push((cumulative[i - 1] ?? 0) + length(sub(path[i] ?? [0, 0, 0], path[i - 1] ?? [0, 0, 0])));
   }
+  return cumulative;
+}
+
+function resample(path: Vec3[], n: number): Vec3[] {
+  const cumulative = arcLengths(path);
   const total = cumulative[cumulative.length - 1] ?? 0;
   const out: Vec3[] = [];
   let j = 0;
@@ -218,10 +224,7 @@ function resample(path: Vec3[], n: number): Vec3[] {
 
 /** Normals at the same arc-length positions as `resample` picks. */
 function resampleIndex(normals: Vec3[], path: Vec3[], n: number): Vec3[] {
-  const cumulative = [0];
-  for (let i = 1; i < path.length; i++) {
-    cumulative.push((cumulative[i - 1] ?? 0) + length(sub(path[i] ?? [0, 0, 0], path[i - 1] ?? [0, 0, 0])));
-  }
+  const cumulative = arcLengths(path);
   const total = cumulative[cumulative.length - 1] ?? 0;
   const out: Vec3[] = [];
   let j = 0;
