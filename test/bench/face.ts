@@ -18,7 +18,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { writeFakeCameraVideo } from '../support/fake-camera';
 import { ROOT, SHARED } from '../support/paths';
-import { startStaticServer } from '../support/static-server';
+import { serverOrigin, startStaticServer } from '../support/static-server';
 import { percentile, printTable } from './stats';
 
 const { values } = parseArgs({ options: { frames: { type: 'string', default: '200' }, 'busy-share': { type: 'string' } } });
@@ -28,8 +28,8 @@ const pacing = values['busy-share'] === undefined ? {} : { busyShare: Number(val
 const VIDEO = join(tmpdir(), `digimens-bench-face-camera-${process.pid}.y4m`);
 writeFakeCameraVideo(VIDEO, [{ image: join(SHARED, 'eval/faces/happy/0121b01.jpg'), seconds: 4 }], { width: 640, height: 480 });
 
-const PORT = 4184;
-const server = await startStaticServer(PORT);
+const server = await startStaticServer(0);
+const origin = serverOrigin(server);
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${VIDEO}`],
@@ -41,7 +41,7 @@ try {
   // tsx (esbuild keepNames) wraps named functions inside page.evaluate in `__name(…)`, a helper
   // that exists only in Node: give the page a no-op one.
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
-  await page.goto(`http://127.0.0.1:${PORT}/empty.html`);
+  await page.goto(`${origin}/empty.html`);
   const measured = await page.evaluate(async ({ frames, pacing }) => {
     const w = window as any;
     const element = document.createElement('digital-human') as HTMLElement & { human: any };

@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { ROOT, SDK_DIST } from '../support/paths';
-import { startStaticServer } from '../support/static-server';
+import { serverOrigin, startStaticServer } from '../support/static-server';
 import { percentile, printTable } from './stats';
 
 const { values } = parseArgs({
@@ -31,14 +31,14 @@ const { values } = parseArgs({
 });
 const frameCount = Number(values.frames);
 const [width, height] = (values.size ?? '640x480').split('x').map(Number) as [number, number];
-const PORT = 4183;
 
 const iife = readFileSync(join(SDK_DIST, 'digimens.iife.js'));
-const server = await startStaticServer(PORT);
+const server = await startStaticServer(0);
+const origin = serverOrigin(server);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(`http://127.0.0.1:${PORT}/empty.html`);
+  await page.goto(`${origin}/empty.html`);
   // Time to first frame is measured from inserting the element, as a page would.
   const measured = await page.evaluate(
     async ({ frameCount, avatar, view }) => {

@@ -18,16 +18,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { callConversation, conversationLog, conversationState, mountConversation } from '../support/conversation-page';
 import { startOpenAITestServer } from '../support/openai-test-server';
 import { ROOT } from '../support/paths';
-import { startStaticServer } from '../support/static-server';
+import { serverOrigin, startStaticServer } from '../support/static-server';
 import { percentile, printTable } from './stats';
 
 const { values } = parseArgs({ options: { turns: { type: 'string', default: '20' }, latency: { type: 'string', default: '300' } } });
 const turns = Number(values.turns);
 const latencyMs = Number(values.latency);
-const PORT = 4184;
-const origin = `http://127.0.0.1:${PORT}`;
-
-const site = await startStaticServer(PORT);
+const site = await startStaticServer(0);
+const origin = serverOrigin(site);
 const upstream = await startOpenAITestServer({ latencyMs, reply: 'Yes, of course. Anything else?', chunkChars: 6, speechSecondsPerChar: 0.02 });
 // Each turn is three requests (chat + two sentences of speech): lift the per-client limit.
 const proxy = await startProxy({ upstream: upstream.baseURL, allowedOrigins: [origin], port: 0, rateLimit: 10_000 });

