@@ -33,11 +33,14 @@ for (const id of ['brain', 'tts'] as const) {
   const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
   select.addEventListener('change', () => element.setAttribute(id, select.value));
 }
-const microphone = document.querySelector<HTMLInputElement>('#microphone')!;
-microphone.addEventListener('change', () => element.setAttribute('microphone', String(microphone.checked)));
+for (const id of ['microphone', 'camera'] as const) {
+  const toggle = document.querySelector<HTMLInputElement>(`#${id}`)!;
+  toggle.addEventListener('change', () => element.setAttribute(id, String(toggle.checked)));
+}
 const affectLine = document.querySelector('#affect')!;
 element.addEventListener('affect', ({ detail }) => {
-  affectLine.textContent = `Heard: ${detail.label} (valence ${detail.valence.toFixed(2)}, arousal ${detail.arousal.toFixed(2)}, confidence ${Math.round(detail.confidence * 100)}%)`;
+  const from = (['face', 'voice'] as const).filter((source) => detail.sources[source] > 0).join(' + ') || 'nothing recent';
+  affectLine.textContent = `Sensed: ${detail.label} from ${from} (valence ${detail.valence.toFixed(2)}, arousal ${detail.arousal.toFixed(2)}, confidence ${Math.round(detail.confidence * 100)}%)`;
 });
 element.addEventListener('handover', ({ detail }) => {
   document.querySelector('#status .label')!.textContent = `Hand-over requested: ${detail.reason}`;

@@ -45,6 +45,7 @@ const configSchema = z
     captions: z.boolean({ error: 'expected true or false' }),
     textInput: z.boolean({ error: 'expected true or false' }),
     microphone: z.boolean({ error: 'expected true or false' }),
+    camera: z.boolean({ error: 'expected true or false' }),
   })
   .strict();
 
@@ -98,6 +99,13 @@ export interface DigitalHumanConfig {
    * Default `false`.
    */
   microphone: boolean;
+  /**
+   * See through the camera (asks permission): the avatar looks at the person's face, and the
+   * face's emotion joins the voice's in the `affect` state. Frames never leave the device;
+   * a denied or absent camera is reported and the avatar keeps running without seeing.
+   * Needs `face_landmarker.task` in `<assetBaseUrl>/models/` (`pnpm models:fetch`). Default `false`.
+   */
+  camera: boolean;
 }
 
 // Compile-time proof that the schema and the documented interface agree.
@@ -126,6 +134,7 @@ export const DEFAULT_CONFIG: Readonly<DigitalHumanConfig> = Object.freeze({
   captions: true,
   textInput: true,
   microphone: false,
+  camera: false,
 });
 
 /** One problem found in a config: which field, and what was expected. */

@@ -14,7 +14,9 @@ import { AvatarAppearance, validateAppearance, type Appearance } from './avatar/
 import { CONVERSATION_FIELDS, setUpConversation, type ConversationSetup } from './dialogue/conversation-setup';
 import type { Conversation, ConversationEvents } from './dialogue/conversation';
 import { setUpListening, type ListeningSetup } from './perception/listening-setup';
-import type { AffectState } from './perception/affect-fusion';
+import { AffectFusion, type AffectState } from './perception/affect-fusion';
+import { setUpSeeing, type SeeingSetup } from './perception/seeing-setup';
+import type { FacePerception } from './perception/face-perception';
 
 /** A point in the avatar's world, in metres (the avatar stands at the origin facing +Z). */
 export interface Point3 {
@@ -72,6 +74,9 @@ export class DigitalHuman {
   private loadGeneration = 0;
   private talk: ConversationSetup | null = null;
   private listening: ListeningSetup | null = null;
+  private seeing: SeeingSetup | null = null;
+  /** One affect state from face and voice, shared by the camera and microphone sides. */
+  private readonly affect = new AffectFusion();
   /** Settles when the current avatar load attempt has finished (success or failure). */
   loaded: Promise<void>;
 
@@ -114,6 +119,14 @@ export class DigitalHuman {
     return this.talk?.conversation ?? null;
   }
 
+  /**
+   * The face perception while `camera` is on (its `presence`, `face` and `emotion` events),
+   * else null. The avatar already follows it; subscribe for more.
+   */
+  get face(): FacePerception | null {
+    return this.seeing?.perception ?? null;
+  }
+
   /** Ask the avatar something (typed, or a transcript); it answers aloud, lip-synced. */
   ask(text: string): void {
     this.talk?.conversation.submitText(text);
@@ -154,6 +167,7 @@ export class DigitalHuman {
     } else if (next.microphone !== previous.microphone || next.assetBaseUrl !== previous.assetBaseUrl) {
       this.setUpListening();
     } else if (next.lang !== previous.lang && this.talk) this.talk.conversation.lang = next.lang;
+    if (next.camera !== previous.camera || next.assetBaseUrl !== previous.assetBaseUrl) this.setUpSeeing();
   }
 
   /** Show a mood with a smooth transition; `intensity` 0–1. */
@@ -213,6 +227,8 @@ export class DigitalHuman {
     this.loadGeneration++;
     this.listening?.dispose();
     this.listening = null;
+    this.seeing?.dispose();
+    this.seeing = null;
     this.talk?.dispose();
     this.talk = null;
     this.avatar?.dispose();
@@ -240,6 +256,7 @@ export class DigitalHuman {
     this.stage.frame(this.configValue.view);
     this.stage.start();
     this.setUpListening();
+    this.setUpSeeing();
     await this.loadAvatar();
   }
 
@@ -310,9 +327,30 @@ export class DigitalHuman {
       { modelBaseUrl: runtimeAssetUrl(base, 'models/'), wasmPaths: runtimeAssetUrl(base, 'ort/') },
       {
         conversation: this.conversation,
+        fusion: this.affect,
         onAffect: (affect) => this.emitter.emit('affect', affect),
         // Not a failure of the avatar: it goes on with the text box and says why it cannot listen.
         onDegraded: (code, reason) => this.emitter.emit('error', { code, message: `Not listening: ${reason}` }),
+      },
+    );
+  }
+
+  /** (Re)starts the camera side when config asks for it: the avatar looks at the person, the face joins the affect state. */
+  private setUpSeeing(): void {
+    this.seeing?.dispose();
+    this.seeing = null;
+    if (!this.configValue.camera) return;
+    this.seeing = setUpSeeing(
+      { assetBaseUrl: this.configValue.assetBaseUrl },
+      {
+        human: this,
+        fusion: this.affect,
+        onAffect: (affect) => {
+          this.conversation?.setAffect(affect);
+          this.emitter.emit('affect', affect);
+        },
+        // Not a failure of the avatar: it goes on without seeing and says why.
+        onDegraded: (code, reason) => this.emitter.emit('error', { code, message: `Not seeing: ${reason}` }),
       },
     );
   }

@@ -23,6 +23,7 @@ const ATTRIBUTES = {
   captions: { field: 'captions', parse: parseBoolean },
   'text-input': { field: 'textInput', parse: parseBoolean },
   microphone: { field: 'microphone', parse: parseBoolean },
+  camera: { field: 'camera', parse: parseBoolean },
 } as const satisfies Record<string, { field: keyof DigitalHumanConfig; parse: (value: string) => unknown }>;
 
 type AttributeName = keyof typeof ATTRIBUTES;
@@ -138,7 +139,7 @@ export class DigitalHumanElement extends HTMLElement {
     human.on('state', ({ state }) => {
       if (state === 'loading') this.showProgress(0, undefined);
       else this.statusElement.hidden = true;
-      if (state === 'ready') this.clearAvatarErrors();
+      if (state === 'ready') this.clearRuntimeErrors(AVATAR_ERROR_CODES);
     });
     human.on('error', (event) => this.showRuntimeError(event));
     this.renderConversationControls();
@@ -155,6 +156,8 @@ export class DigitalHumanElement extends HTMLElement {
     if (!this.humanInstance || oldValue === newValue || !(name in ATTRIBUTES)) return;
     const attribute = name as AttributeName;
     const change = this.readAttribute(attribute);
+    // A camera switched off (or on again) settles its earlier problem; a new one is reported anew.
+    if (attribute === 'camera') this.clearRuntimeErrors(CAMERA_ERROR_CODES);
     if (change) this.humanInstance.configure(change);
     else if (!this.attributeErrors.has(attribute)) this.humanInstance.configure(defaultFor(attribute));
     this.renderConversationControls();
@@ -215,9 +218,9 @@ export class DigitalHumanElement extends HTMLElement {
     this.renderErrors();
   }
 
-  /** A loaded avatar settles earlier loading problems; others (a denied microphone) remain. */
-  private clearAvatarErrors(): void {
-    for (const code of AVATAR_ERROR_CODES) this.runtimeErrors.delete(code);
+  /** Forgets problems that are settled (a loaded avatar settles loading problems; others, such as a denied microphone, remain). */
+  private clearRuntimeErrors(codes: readonly DigimensErrorCode[]): void {
+    for (const code of codes) this.runtimeErrors.delete(code);
     this.renderErrors();
   }
 
@@ -265,6 +268,9 @@ export function defineDigitalHumanElement(tagName = 'digital-human'): void {
 
 /** Errors that a successfully loaded avatar resolves. */
 const AVATAR_ERROR_CODES: readonly DigimensErrorCode[] = ['avatar-load-failed', 'avatar-invalid', 'webgl-unavailable'];
+
+/** Errors of the camera, settled when the `camera` attribute changes. */
+const CAMERA_ERROR_CODES: readonly DigimensErrorCode[] = ['camera-denied', 'camera-unavailable'];
 
 /** The text box's words, in the conversation language. */
 const ASK_WORDS = {

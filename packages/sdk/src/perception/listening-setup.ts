@@ -1,12 +1,14 @@
 import type { Conversation } from '../dialogue/conversation';
 import type { DigimensErrorCode } from '../errors';
-import { AffectFusion, type AffectState } from './affect-fusion';
+import type { AffectFusion, AffectState } from './affect-fusion';
 import { VoicePerception } from './voice-perception';
 
 /** Where the microphone side reports to. */
 export interface ListeningSinks {
   /** The conversation to drive (barge-in, turn-taking, affect), if there is one. */
   conversation: Conversation | null;
+  /** The affect fusion shared with the camera side, so one state carries both sources. */
+  fusion: AffectFusion;
   /** The fused affect state, after every new estimate. */
   onAffect(affect: AffectState): void;
   /** Listening is impossible; the avatar keeps running with the text box. */
@@ -28,8 +30,7 @@ export interface ListeningSetup {
  */
 export function setUpListening(assets: { modelBaseUrl: string; wasmPaths: string }, sinks: ListeningSinks): ListeningSetup {
   const voice = new VoicePerception(assets);
-  const fusion = new AffectFusion();
-  const { conversation } = sinks;
+  const { conversation, fusion } = sinks;
   const unsubscribe = [
     voice.on('degraded', ({ code, reason }) => sinks.onDegraded(code, reason)),
     voice.on('emotion', (estimate) => {
