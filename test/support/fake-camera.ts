@@ -14,7 +14,9 @@ const FPS = 10;
 /**
  * Writes a Y4M video for Chromium's fake camera (`--use-file-for-fake-video-capture`):
  * `width`×`height` (default 320×240) at 10 fps, 4:2:0, the format ENVIRONMENT.md found to
- * play frame-exact and loop. Photos are scaled to the frame's height, on a grey background.
+ * play frame-exact and loop. Chromium plays it at the file's own rate whatever frame rate
+ * getUserMedia asks for (measured: 10 fps, 30 fps or no constraint all gave 5.0 s of a 5 s
+ * segment, to the frame). Photos are scaled to the frame's height, on a grey background.
  */
 export function writeFakeCameraVideo(file: string, segments: Segment[], size: { width: number; height: number } = { width: 320, height: 240 }): void {
   const frames: Buffer[] = [];
