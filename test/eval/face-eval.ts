@@ -1,5 +1,5 @@
 /**
- * `pnpm eval:face <dir> [--json FILE] [--models a,b] [--flip-below P] [--cue-weight W] [--no-peers] [--limit N]`:
+ * `pnpm eval:face <dir> [--json FILE] [--dump FILE] [--models a,b] [--weights wa,wb] [--flip-below P] [--cue-weight W] [--crop SIDE,BELOW] [--no-peers] [--limit N]`:
  * runs the real browser pipeline (built SDK in headless Chromium, WASM) over `<dir>/<label>/*.jpg|png`
  * and, on the same images, `@vladmandic/human` (its emotion module with its own detector) and
  * `@vladmandic/face-api` (SSD MobileNet v1 + face expressions), all on TF.js/ORT WASM.
@@ -8,6 +8,8 @@
  * Latency is per image as the page waits for it: ours from handing over the decoded image to
  * the result (frame copy, transfer to the face worker, landmarks, emotion, result back);
  * the peers' from their detect call to its result. Same images, same browser, same run.
+ * `--dump FILE` writes ours per image (classifier probabilities, blendshapes, skin ITA), the
+ * input of `eval/face-fit.ts`.
  * Run `pnpm build` first (it builds the SDK, its worker and the converted models).
  */
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -24,9 +26,14 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     json: { type: 'string' },
+    dump: { type: 'string' },
     models: { type: 'string', default: 'face-expression' },
+    /** Each model's exponent in the log-linear ensemble, in --models order (default: 1 each). */
+    weights: { type: 'string' },
     'flip-below': { type: 'string' },
     'cue-weight': { type: 'string', default: '2' },
+    /** Crop side and centre below the eyes, in inter-ocular distances (default: the SDK's). */
+    crop: { type: 'string' },
     'no-peers': { type: 'boolean', default: false },
     limit: { type: 'string' },
   },
@@ -69,6 +76,8 @@ interface Run {
   flipped?: boolean;
   predicted?: string;
   classifier?: string;
+  probabilities?: Record<string, number>;
+  blendshapes?: Record<string, number>;
   ms: number;
   ita?: number | null;
 }
@@ -97,7 +106,13 @@ function summary(runs: Run[], pick: (r: Run) => string | undefined = (r) => r.pr
 }
 
 try {
-  const ourOptions = { emotionModels: values.models!.split(','), cueWeight: Number(values['cue-weight']), ...(values['flip-below'] === undefined ? {} : { flipBelow: Number(values['flip-below']) }) };
+  const emotionModels = values.models!.split(',');
+  const ourOptions = {
+    emotionModels,
+    ...(values.weights === undefined ? {} : { emotionWeights: Object.fromEntries(values.weights.split(',').map((w, i) => [emotionModels[i], Number(w)])) }),
+    cueWeight: Number(values['cue-weight']), ...(values['flip-below'] === undefined ? {} : { flipBelow: Number(values['flip-below']) }),
+    ...(values.crop === undefined ? {} : { cropGeometry: { sidePerIod: Number(values.crop.split(',')[0]), centreBelowEyes: Number(values.crop.split(',')[1]) } }),
+  };
   console.error(`ours (${JSON.stringify(ourOptions)}) on ${sample.length} images…`);
   const ours = await runPipeline('ours', ourOptions);
   const result = summary(ours.runs);
@@ -150,6 +165,10 @@ try {
   }
   const json = { ...result, classifierOnly: { accuracy: classifierOnly.accuracy, macroF1: classifierOnly.macroF1 }, perGroup, options: ourOptions, backend: ours.info, peers: peerResults };
   console.log(JSON.stringify(json));
+  if (values.dump) {
+    const images = ours.runs.map((r, i) => ({ file: sample[i]!.file, label: sample[i]!.label, detected: r.detected, classifier: r.probabilities, blendshapes: r.blendshapes, ita: r.ita ?? null }));
+    writeFileSync(resolve(cwd, values.dump), `${JSON.stringify({ options: ourOptions, images })}\n`);
+  }
   if (values.json) writeFileSync(resolve(cwd, values.json), `${JSON.stringify(json, null, 2)}\n`);
 } finally {
   await browser.close();

@@ -84,7 +84,8 @@ export function topEmotion(p: EmotionProbabilities): { emotion: Emotion; probabi
   return { emotion, probability: p[emotion] };
 }
 
-function softmax(logits: number[]): EmotionProbabilities {
+/** Probabilities from logits given in {@link EMOTIONS} order. */
+export function softmax(logits: number[]): EmotionProbabilities {
   const max = Math.max(...logits);
   const exps = logits.map((l) => Math.exp(l - max));
   const sum = exps.reduce((a, b) => a + b, 0);

@@ -2,6 +2,7 @@ import type { DigimensErrorCode } from '../errors';
 import type { EmotionProbabilities } from './face-affect';
 import type { EmotionModelName } from './face-emotion-models';
 import type { FaceObservation } from './face-tracker';
+import type { CropGeometry } from './face-geometry';
 
 /** Everything the face worker needs to load its models (all URLs absolute). */
 export interface FaceWorkerInit {
@@ -13,6 +14,8 @@ export interface FaceWorkerInit {
   mediapipeUrl: string;
   /** Emotion classifiers to run (an ensemble when several). */
   models: EmotionModelName[];
+  /** Each classifier's exponent in the log-linear ensemble (missing: 1); see FacePerceptionOptions.emotionWeights. */
+  emotionWeights: Partial<Record<EmotionModelName, number>>;
   /** Folder URL of the emotion `.onnx` files. */
   emotionBaseUrl: string;
   /** Folder URL of ONNX Runtime's WASM files. */
@@ -22,6 +25,8 @@ export interface FaceWorkerInit {
   flipBelow: number;
   /** Weight of the blendshape cues in the fusion (0 = classifier only). */
   cueWeight: number;
+  /** Where the classifier's crop sits relative to the eyes. */
+  cropGeometry: CropGeometry;
 }
 
 /** What one analysed frame gave. */

@@ -1,7 +1,7 @@
 import type { InferenceSession } from 'onnxruntime-web';
 import { loadModel } from '../models/model-loader';
 import type { DownloadProgress } from '../util/fetch-bytes';
-import { EMOTIONS, topEmotion, type EmotionProbabilities } from './face-affect';
+import { EMOTIONS, softmax, topEmotion, type EmotionProbabilities } from './face-affect';
 import { toModelInput } from './face-emotion-input';
 import { EMOTION_MODELS, type EmotionModelName, type EmotionModelSpec } from './face-emotion-models';
 import { createOnnxSession, loadOnnxRuntime } from './onnx';
@@ -9,6 +9,8 @@ import { createOnnxSession, loadOnnxRuntime } from './onnx';
 /** Where the classifiers' files are and how to run them. */
 export interface EmotionRunnerOptions {
   models: EmotionModelName[];
+  /** Each model's exponent in the log-linear pooling (missing: 1). */
+  weights?: Partial<Record<EmotionModelName, number>>;
   /** Folder URL of the `.onnx` files. */
   baseUrl: string;
   /** Folder URL of ONNX Runtime's WASM files. */
@@ -26,13 +28,14 @@ export interface EmotionRun {
 /**
  * The facial-emotion classifiers on ONNX Runtime (worker side only: importing this pulls
  * in ONNX Runtime, which must never enter the page's bundle). Runs every model once on the
- * crop and averages; classifies the mirror image too only when that first pass is unsure,
- * so the common, clear case costs one inference per model.
+ * crop and pools them log-linearly (p ∝ Π p_m^w_m: a lone model's weight is its inverse
+ * temperature, so weights also calibrate); classifies the mirror image too only when that
+ * first pass is unsure, so the common, clear case costs one inference per model.
  */
 export class EmotionRunner {
   private constructor(
     private readonly ort: typeof import('onnxruntime-web'),
-    private readonly models: Array<{ spec: EmotionModelSpec; session: InferenceSession }>,
+    private readonly models: Array<{ spec: EmotionModelSpec; session: InferenceSession; weight: number }>,
     /** The execution provider the sessions got. */
     readonly backend: string,
   ) {}
@@ -43,16 +46,18 @@ export class EmotionRunner {
    */
   static async create(options: EmotionRunnerOptions): Promise<EmotionRunner> {
     const ort = await loadOnnxRuntime(options.wasmPaths);
-    const models: Array<{ spec: EmotionModelSpec; session: InferenceSession }> = [];
+    const models: Array<{ spec: EmotionModelSpec; session: InferenceSession; weight: number }> = [];
     let backend = 'wasm';
     for (const name of options.models) {
       const spec: EmotionModelSpec = EMOTION_MODELS[name];
       const bytes = await loadModel(spec.entry, { baseUrl: options.baseUrl, onProgress: (loaded, total) => options.onProgress?.(spec.entry.file, loaded, total) });
       // One thread: the face worker also runs MediaPipe, and ORT's thread pool (which
-      // spins between runs) slowed its landmarks 39 → 178 ms p50 on the 2-core test machine.
+      // spins between runs) slowed its landmarks 39 → 178 ms p50 on the 2-core test machine;
+      // two threads without spinning did not make the classifier faster there either
+      // (emotion p50 16.1 vs 15.7 ms, same-run A/B; see docs/models/face-emotion.md).
       const created = await createOnnxSession(bytes, { preferWebGpu: options.preferWebGpu, wasmPaths: options.wasmPaths, numThreads: 1 });
       backend = created.backend;
-      models.push({ spec, session: created.session });
+      models.push({ spec, session: created.session, weight: options.weights?.[name] ?? 1 });
     }
     return new EmotionRunner(ort, models, backend);
   }
@@ -74,15 +79,15 @@ export class EmotionRunner {
     for (const { session } of this.models) void session.release();
   }
 
-  /** Every model on one view of the crop, averaged, in Digimens' emotion order. */
+  /** Every model on one view of the crop, pooled log-linearly, in Digimens' emotion order. */
   private async pass(rgba: Uint8ClampedArray, size: number, mirrored: boolean): Promise<EmotionProbabilities> {
-    const sum = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as EmotionProbabilities;
-    for (const { spec, session } of this.models) {
+    const logits = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as EmotionProbabilities;
+    for (const { spec, session, weight } of this.models) {
       const input = toModelInput(rgba, size, spec, mirrored);
       const output = await session.run({ image: new this.ort.Tensor('float32', input.data, input.dims) });
       const probabilities = output['probabilities']?.data as Float32Array;
-      spec.labels.forEach((label, i) => (sum[label] += (probabilities[i] ?? 0) / this.models.length));
+      spec.labels.forEach((label, i) => (logits[label] += weight * Math.log((probabilities[i] ?? 0) + 1e-6)));
     }
-    return sum;
+    return softmax(EMOTIONS.map((e) => logits[e]));
   }
 }

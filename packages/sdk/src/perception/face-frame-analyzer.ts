@@ -21,7 +21,7 @@ export class FrameAnalyzer {
   private constructor(
     private readonly tracker: FaceTracker,
     private readonly runner: EmotionRunner,
-    private readonly options: Pick<FaceWorkerInit, 'flipBelow' | 'cueWeight'>,
+    private readonly options: Pick<FaceWorkerInit, 'flipBelow' | 'cueWeight' | 'cropGeometry'>,
   ) {}
 
   /**
@@ -37,7 +37,7 @@ export class FrameAnalyzer {
         mode: init.mode,
         onProgress: (loaded, total) => onProgress(MODEL_MANIFEST.faceLandmarker.file, loaded, total),
       }),
-      EmotionRunner.create({ models: init.models, baseUrl: init.emotionBaseUrl, wasmPaths: init.wasmPaths, preferWebGpu: init.preferWebGpu, onProgress }),
+      EmotionRunner.create({ models: init.models, weights: init.emotionWeights, baseUrl: init.emotionBaseUrl, wasmPaths: init.wasmPaths, preferWebGpu: init.preferWebGpu, onProgress }),
     ]);
     if (tracker.status === 'rejected') {
       if (runner.status === 'fulfilled') runner.value.dispose();
@@ -95,7 +95,7 @@ export class FrameAnalyzer {
     const t1 = performance.now();
     onLandmarks(face);
     if (!face || !emotion) return { face, classifier: null, fused: null, landmarksMs: t1 - t0, emotionMs: 0, flipped: false };
-    const rgba = this.cropper.crop(frame, alignedCrop(face.landmarks, width, height));
+    const rgba = this.cropper.crop(frame, alignedCrop(face.landmarks, width, height, this.options.cropGeometry));
     const { probabilities, flipped } = await this.runner.classify(rgba, CROP_SIZE, this.options.flipBelow);
     const fused = fuseWithCues(probabilities, face.blendshapes, this.options.cueWeight);
     return { face, classifier: probabilities, fused, landmarksMs: t1 - t0, emotionMs: performance.now() - t1, flipped };

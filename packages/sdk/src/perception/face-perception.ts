@@ -7,6 +7,7 @@ import type { AnalysisFrame, FaceAnalysis } from './face-emotion-protocol';
 import type { EmotionModelName } from './face-emotion-models';
 import { LatestFrameLoop } from './face-frame-loop';
 import { gazeTarget, type GazePoint } from './face-gaze';
+import { EXPRESSION_CROP, type CropGeometry } from './face-geometry';
 import { PresenceFilter } from './face-presence';
 import type { FaceObservation } from './face-tracker';
 import { FaceWorkerClient, type AnalyzeOptions } from './face-worker-client';
@@ -22,8 +23,13 @@ export interface FacePerceptionOptions {
   landmarkerBaseUrl: string | null;
   /** Folder of the emotion `.onnx` files (default: `<assets>/models/`). */
   emotionBaseUrl: string | null;
-  /** Classifiers to run, averaged when several (default: face-api's expression net). */
+  /** Classifiers to run, pooled when several (default: face-api's expression net). */
   emotionModels: EmotionModelName[];
+  /**
+   * Each classifier's exponent in the log-linear pooling p ∝ Π p_m^w (missing: 1). For a lone
+   * model it is its inverse temperature, which sets how much it counts against the cues.
+   */
+  emotionWeights: Partial<Record<EmotionModelName, number>>;
   /**
    * Also classify the mirrored face (test-time flip) when the first pass's top probability
    * is below this: 1 always flips (twice the cost), 0 never. Default 0.5: only when no
@@ -32,6 +38,8 @@ export interface FacePerceptionOptions {
   flipBelow: number;
   /** Weight of the blendshape cues in the fusion (0 = classifier only). */
   cueWeight: number;
+  /** Size and placement of the classifier's face crop, in inter-ocular distances. */
+  cropGeometry: CropGeometry;
   /** Frames analysed per second at most (default 30); the machine's speed usually limits first. */
   maxFps: number;
   /**
@@ -57,8 +65,10 @@ export const DEFAULT_FACE_PERCEPTION: FacePerceptionOptions = {
   landmarkerBaseUrl: null,
   emotionBaseUrl: null,
   emotionModels: ['face-expression'],
+  emotionWeights: {},
   flipBelow: 0.5,
   cueWeight: 2,
+  cropGeometry: EXPRESSION_CROP,
   maxFps: 30,
   busyShare: 1,
   emotionHz: 20,
@@ -130,11 +140,13 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
           landmarkerBaseUrl: this.options.landmarkerBaseUrl ? assetBase(this.options.landmarkerBaseUrl) : models,
           mediapipeUrl: runtimeAssetUrl(base, 'mediapipe/'),
           models: this.options.emotionModels,
+          emotionWeights: this.options.emotionWeights,
           emotionBaseUrl: this.options.emotionBaseUrl ? assetBase(this.options.emotionBaseUrl) : models,
           wasmPaths: runtimeAssetUrl(base, 'ort/'),
           preferWebGpu: this.options.preferWebGpu,
           flipBelow: this.options.flipBelow,
           cueWeight: this.options.cueWeight,
+          cropGeometry: this.options.cropGeometry,
         },
         (file, loaded, total) => this.emit('progress', { file, loaded, total }),
       );
