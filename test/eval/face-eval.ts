@@ -7,7 +7,8 @@
  * accuracy and latency; `--json FILE` writes ours (plus `peers` and `perGroup`) as JSON.
  * Latency is per image as the page waits for it: ours from handing over the decoded image to
  * the result (frame copy, transfer to the face worker, landmarks, emotion, result back);
- * the peers' from their detect call to its result. Same images, same browser, same run.
+ * the peers' from their detect call to its result. Same images, same browser, same run, and
+ * interleaved: each image goes through all three pipelines in turn, so load drift hits all alike.
  * `--dump FILE` writes ours per image (classifier probabilities, blendshapes, skin ITA), the
  * input of `eval/face-fit.ts`.
  * Run `pnpm build` first (it builds the SDK, its worker and the converted models).
@@ -82,21 +83,31 @@ interface Run {
   ita?: number | null;
 }
 
-/** Runs one pipeline over every image in a fresh page (one warm-up image first, not timed). */
-async function runPipeline(name: 'ours' | 'human' | 'faceapi', options: object = {}): Promise<{ info: unknown; runs: Run[] }> {
+type PipelineName = 'ours' | 'human' | 'faceapi';
+
+/** One pipeline loaded in its own page (one warm-up image run, not timed). */
+async function openPipeline(name: PipelineName, options: object = {}) {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
   await page.goto(`${origin}/face-eval.html`);
   await page.waitForFunction(() => (window as any).evalPageReady === true);
-  const info = await page.evaluate(({ name, options }) => (window as any).pipelines[name].init(options), { name, options });
-  await page.evaluate(({ name, url }) => (window as any).pipelines[name].run(url), { name, url: `/eval/${sample[0]!.file}` });
-  const runs: Run[] = [];
+  const info: unknown = await page.evaluate(({ name, options }) => (window as any).pipelines[name].init(options), { name, options });
+  const run = (file: string): Promise<Run> => page.evaluate(({ name, url }) => (window as any).pipelines[name].run(url), { name, url: `/eval/${encodeURI(file)}` });
+  await run(sample[0]!.file);
+  return { name, info, run, runs: [] as Run[], close: () => page.close() };
+}
+
+/**
+ * Runs the pipelines image by image, each image through every pipeline in turn (one at a
+ * time, never concurrently), so that the load from other jobs on the machine falls on all
+ * of them alike: their latencies are comparable within the run even when the load drifts.
+ */
+async function runInterleaved(pipelines: Array<Awaited<ReturnType<typeof openPipeline>>>): Promise<void> {
   for (const [i, image] of sample.entries()) {
-    runs.push(await page.evaluate(({ name, url }) => (window as any).pipelines[name].run(url), { name, url: `/eval/${encodeURI(image.file)}` }));
-    if ((i + 1) % 50 === 0) process.stderr.write(`  ${name}: ${i + 1}/${sample.length}\n`);
+    for (const pipeline of pipelines) pipeline.runs.push(await pipeline.run(image.file));
+    if ((i + 1) % 50 === 0) process.stderr.write(`  ${i + 1}/${sample.length}\n`);
   }
-  await page.close();
-  return { info, runs };
+  for (const pipeline of pipelines) await pipeline.close();
 }
 
 function summary(runs: Run[], pick: (r: Run) => string | undefined = (r) => r.predicted) {
@@ -113,8 +124,12 @@ try {
     cueWeight: Number(values['cue-weight']), ...(values['flip-below'] === undefined ? {} : { flipBelow: Number(values['flip-below']) }),
     ...(values.crop === undefined ? {} : { cropGeometry: { sidePerIod: Number(values.crop.split(',')[0]), centreBelowEyes: Number(values.crop.split(',')[1]) } }),
   };
-  console.error(`ours (${JSON.stringify(ourOptions)}) on ${sample.length} images…`);
-  const ours = await runPipeline('ours', ourOptions);
+  const peerNames: PipelineName[] = values['no-peers'] ? [] : ['human', 'faceapi'];
+  console.error(`ours (${JSON.stringify(ourOptions)})${peerNames.map((n) => `, ${n}`).join('')} on ${sample.length} images, interleaved…`);
+  const ours = await openPipeline('ours', ourOptions);
+  const peerPipelines = [];
+  for (const name of peerNames) peerPipelines.push(await openPipeline(name));
+  await runInterleaved([ours, ...peerPipelines]);
   const result = summary(ours.runs);
   const classifierOnly = summary(ours.runs, (r) => r.classifier);
   const groups = new Map<string, Outcome[]>();
@@ -125,13 +140,7 @@ try {
   const perGroup = Object.fromEntries([...groups].map(([group, outcomes]) => [group, { n: outcomes.length, accuracy: classificationMetrics(outcomes).accuracy }]));
 
   const peerResults: Record<string, ReturnType<typeof summary> & { backend: unknown }> = {};
-  if (!values['no-peers']) {
-    for (const name of ['human', 'faceapi'] as const) {
-      console.error(`${name} on ${sample.length} images…`);
-      const peer = await runPipeline(name);
-      peerResults[name] = { ...summary(peer.runs), backend: (peer.info as { backend: unknown }).backend };
-    }
-  }
+  for (const peer of peerPipelines) peerResults[peer.name] = { ...summary(peer.runs), backend: (peer.info as { backend: unknown }).backend };
 
   const p50 = (sample: number[]) => round(percentile(sample, 50), 1);
   const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
