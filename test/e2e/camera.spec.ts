@@ -105,6 +105,22 @@ test('<digital-human camera microphone>: the avatar looks at the face, affect ca
   expect(await page.evaluate(() => (document.querySelector('digital-human') as any).human.face)).toBeNull();
 });
 
+test('<digital-human camera> switched off while the camera is still opening: the camera ends up closed', async ({ page }) => {
+  await serveLandmarker(page);
+  await recordCameraEffects(page);
+  await mountAvatar(page, { seed: '1' });
+  await waitForReady(page);
+  await page.evaluate(() => {
+    const element = document.querySelector('digital-human')!;
+    element.setAttribute('camera', 'true');
+    element.removeAttribute('camera');
+  });
+  // Long enough for getUserMedia and the models to have settled.
+  await expect.poll(() => page.evaluate(() => (window as any).__camera.streams.length), { timeout: 20_000 }).toBe(1);
+  await page.waitForTimeout(3000);
+  expect((await cameraLog(page)).liveVideoTracks).toBe(0);
+});
+
 test('<digital-human camera> with the camera denied: says so in the element, the avatar stays alive, the message goes with the attribute', async ({ page }) => {
   // The page's own policy forbids the camera: getUserMedia is refused as a real denial would be.
   await page.route('**/empty.html', async (route) => {

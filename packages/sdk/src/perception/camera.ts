@@ -21,6 +21,8 @@ export type CameraPermission = 'granted' | 'denied' | 'prompt' | 'unknown';
 export class Camera {
   readonly video: HTMLVideoElement;
   private stream: MediaStream | null = null;
+  /** Counts close() calls, so that an open() still waiting for permission knows it was cancelled. */
+  private closes = 0;
   private readonly onVisibility = () => this.setEnabled(!document.hidden);
 
   constructor(private readonly options: CameraOptions = {}) {
@@ -53,7 +55,8 @@ export class Camera {
   /**
    * Opens the camera and starts the video.
    * @throws {DigimensError} `camera-denied` when refused; `camera-unavailable` when there is
-   * no camera, it is busy, or the page is not a secure context.
+   * no camera, it is busy, or the page is not a secure context, or {@link close} was called
+   * while it was opening (the camera is then released at once).
    */
   async open(): Promise<HTMLVideoElement> {
     if (!navigator.mediaDevices?.getUserMedia) {
@@ -66,10 +69,16 @@ export class Camera {
       frameRate: { ideal: frameRate, max: 30 },
       ...(deviceId ? { deviceId: { exact: deviceId } } : { facingMode: 'user' }),
     };
+    const closes = this.closes;
     try {
       this.stream = await navigator.mediaDevices.getUserMedia({ video, audio: false });
     } catch (cause) {
       throw cameraError(cause);
+    }
+    if (this.closes !== closes) {
+      // Closed while the browser was still opening it: release it, or its light stays on.
+      this.close();
+      throw new DigimensError('camera-unavailable', 'The camera was closed while it was opening.');
     }
     this.video.srcObject = this.stream;
     await this.video.play();
@@ -79,6 +88,7 @@ export class Camera {
 
   /** Stops the camera (the browser's indicator goes off). */
   close(): void {
+    this.closes++;
     document.removeEventListener('visibilitychange', this.onVisibility);
     for (const track of this.stream?.getTracks() ?? []) track.stop();
     this.stream = null;

@@ -111,6 +111,7 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
   private camera: Camera | null = null;
   private loading: Promise<void> | null = null;
   private running = false;
+  private disposed = false;
   private frames: LatestFrameLoop | null = null;
   private stopClock: (() => void) | null = null;
 
@@ -133,7 +134,7 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
     this.loading ??= (async () => {
       const base = assetBase(this.options.assetBaseUrl);
       const models = runtimeAssetUrl(base, 'models/');
-      this.worker = await FaceWorkerClient.create(
+      const worker = await FaceWorkerClient.create(
         runtimeAssetUrl(base, 'workers/face-emotion-worker.js'),
         {
           mode,
@@ -150,6 +151,9 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
         },
         (file, loaded, total) => this.emit('progress', { file, loaded, total }),
       );
+      // Disposed while loading: nobody will release this worker later.
+      if (this.disposed) return worker.dispose();
+      this.worker = worker;
     })();
     this.loading.catch(() => (this.loading = null));
     return this.loading;
@@ -199,6 +203,8 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
       this.frames.start();
       this.stopClock = startSteadyClock(this.options.emotionHz, (now) => this.tick(now));
     } catch (error) {
+      // Stopped meanwhile: not a failure to report.
+      if (!this.running) return;
       this.halt();
       const code: DigimensErrorCode = error instanceof DigimensError ? error.code : 'camera-unavailable';
       this.emit('degraded', { code, reason: error instanceof Error ? error.message : String(error) });
@@ -214,6 +220,7 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.stop();
     this.worker?.dispose();
     this.worker = null;
