@@ -170,7 +170,8 @@ export class EnglishG2P {
   /**
    * Phones of one written word as a TTS would read it; numbers are spelled out. `next`,
    * the word that follows, picks the forms of connected speech: "the" and "to" before a
-   * vowel (ði, tʊ), and the linking r of a word ending in ɚ ("for a", "our own").
+   * vowel (ði, tʊ), weak "for" before an article (fɚ ðə), and the linking r of a word
+   * ending in ɚ ("for a", "our own").
    */
   phones(word: string, next?: string): Phone[] {
     const clean = word.toLowerCase().replace(/[’`]/g, "'").replace(/[^a-z0-9'.,-]/g, '').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
@@ -180,6 +181,8 @@ export class EnglishG2P {
     const beforeVowel = next !== undefined && /^[^a-z0-9]*[aeiou]/i.test(next);
     if (beforeVowel && clean === 'the') return ph('ð', 'ɪ');
     if (beforeVowel && clean === 'to') return ph('t', 'ʊ');
+    // "for" leans on a following article as one unstressed clitic group: fɚ ðə, fɚɹ ə.
+    if (clean === 'for' && next !== undefined && /^(the|a|an)$/i.test(next.replace(/[^a-z]/gi, ''))) return ph('f', 'ɚ', ...(beforeVowel ? ['ɹ'] : []));
     const phones = this.citation(clean);
     if (beforeVowel && phones.at(-1)?.symbol === 'ɚ') return [...phones, ...ph('ɹ')];
     return phones;
