@@ -69,6 +69,10 @@ const EXCEPTIONS: Readonly<Record<string, Phone[]>> = {
   thank: ph('θ', 'æ1', 'ŋ', 'k'),
   hello: ph('h', 'ə', 'l', 'oʊ1'),
   okay: ph('oʊ2', 'k', 'eɪ1'),
+  // Syncopated in running speech (the dictionary's first form keeps the ɚ).
+  every: ph('ɛ1', 'v', 'ɹ', 'i'),
+  different: ph('d', 'ɪ1', 'f', 'ɹ', 'ə', 'n', 't'),
+  difference: ph('d', 'ɪ1', 'f', 'ɹ', 'ə', 'n', 's'),
   ok: ph('oʊ2', 'k', 'eɪ1'),
 };
 
@@ -108,9 +112,9 @@ const isVowel = (p: Phone) => /^[aeiouæɑɒɔəɚɛɜɪʊʌ]/.test(p.symbol);
 /**
  * The dictionary's citation form adjusted to how American TTS voices say it in running
  * speech, by rules that look at the spelling:
- * - an unstressed vowel written i, y or e (e not before n, l, r, m, nor in a final -e,
- *   -es, -ed after the dictionary's ə) is ɪ, not ə (minutes, credit, delivery,
- *   possible); a, o, u stay ə;
+ * - an unstressed vowel written i, y or e (e not before n, l, r, m, nor a final -e) is
+ *   ɪ, not ə (credit, delivery, possible, wanted, changes), and so is the a of a final
+ *   -age (message, package); other a, o, u stay ə;
  * - the dictionary's merged "cot-caught" ɑː is ɔː where the spelling says au, aw,
  *   augh, ough or al (caused, bought, talk);
  * - ɚ before a vowel links with an r (arrive → ɚɹaɪv; worry → wʌɹi).
@@ -128,7 +132,7 @@ function connected(phones: Phone[], word: string): Phone[] {
     const g = aligned && k >= 0 ? groups[k]! : undefined;
     const nextPhone = phones[i + 1];
     let symbol = p.symbol;
-    if (g && symbol === 'ə' && (/^[iy]+$/.test(g.letters) || (g.letters === 'e' && !/^[nlrm]/.test(g.after) && !/^(s|d)?$/.test(g.after)))) symbol = 'ɪ';
+    if (g && symbol === 'ə' && (/^[iy]+$/.test(g.letters) || (g.letters === 'e' && !/^[nlrm]/.test(g.after) && g.after !== '') || (g.letters === 'a' && g.after === 'ge'))) symbol = 'ɪ';
     if (g && symbol === 'ɑː' && (/au|aw/.test(g.letters) || /^(ugh|gh)/.test(g.after) || (g.letters === 'a' && /^l[^aeiouy]/.test(g.after)) || (g.letters === 'ou' && /^gh/.test(g.after)))) symbol = 'ɔː';
     if (nextPhone && isVowel(nextPhone) && (symbol === 'ɚ' || symbol === 'ɜː')) {
       out.push({ symbol: symbol === 'ɚ' ? 'ɚ' : 'ʌ', stress: p.stress }, { symbol: 'ɹ', stress: 0 });

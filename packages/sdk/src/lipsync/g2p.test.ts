@@ -74,6 +74,11 @@ describe('English G2P', () => {
     expect(phrase(['for', 'you'])).toBe('fɔːɹ juː');
   });
 
+  it('reads unstressed -ed, -es and -age with ɪ, and syncopated every', async () => {
+    const en = await loadG2P('en', { fetchDictionary: readEnglishDictionary });
+    expect(ipa(en, 'wanted changes message every')).toBe('wɔːntɪd tʃeɪndʒɪz mɛsɪdʒ ɛvɹi');
+  });
+
   it('falls back to letter-to-sound rules for unknown words', () => {
     const en = new EnglishG2P({});
     expect(ipa(en, 'zorblax')).toBe('zɔːɹblæks');
