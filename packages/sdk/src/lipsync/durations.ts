@@ -18,6 +18,20 @@ export interface DurationModel {
   weights: Readonly<Record<string, number>>;
   /** Added to ln(inherent duration) for a phone the fit had no samples of. */
   inherentOffset: number;
+  /**
+   * How much each kind of phone takes up of a word's stretching or squeezing (see
+   * {@link fitDurations}); a missing kind has 1, i.e. stretches with the word.
+   */
+  elasticity?: Readonly<Partial<Record<ElasticGroup, number>>>;
+}
+
+/** Phone groups that stretch alike when a word is spoken slower or faster than usual. */
+export type ElasticGroup = 'stressedVowel' | 'vowel' | 'consonant';
+
+/** The {@link ElasticGroup} of a phone. */
+export function elasticGroup(p: Phone): ElasticGroup {
+  if (phonemeInfo(p.symbol).kind !== 'vowel') return 'consonant';
+  return p.stress > 0 ? 'stressedVowel' : 'vowel';
 }
 
 /** What is known about a word's place in its utterance. */
@@ -117,14 +131,22 @@ export function naturalDurations(phones: readonly Phone[], lang: 'en' | 'nl' = '
 }
 
 /**
- * Durations of a word's phones that fill exactly `span` ms: the natural durations scaled
- * together, since a TTS voice speeds up or slows down a word as a whole.
+ * Durations of a word's phones that fill exactly `span` ms. A TTS voice does not stretch
+ * every phone alike when it says a word slower than usual (phrase-finally, on its
+ * nucleus) or faster: vowels, stressed ones most, take up more of the change than
+ * consonants (Klatt 1979's incompressibility, in a simpler form). So with `rate` the
+ * span over the natural length, each phone becomes natural × rate^elasticity, and the
+ * result is scaled to the span.
  */
-export function fitDurations(phones: readonly Phone[], span: number, lang: 'en' | 'nl' = 'en', context: WordContext = NEUTRAL, model?: DurationModel): number[] {
+export function fitDurations(phones: readonly Phone[], span: number, lang: 'en' | 'nl' = 'en', context: WordContext = NEUTRAL, model: DurationModel = DURATION_MODELS[lang]): number[] {
   const natural = naturalDurations(phones, lang, context, model);
   if (lang === 'en') pairColouredVowels(phones, natural);
-  const total = natural.reduce((a, b) => a + b, 0);
-  return total > 0 ? natural.map((d) => (d * span) / total) : natural;
+  const naturalTotal = natural.reduce((a, b) => a + b, 0);
+  if (naturalTotal <= 0 || span <= 0) return natural.map(() => 0);
+  const rate = span / naturalTotal;
+  const stretched = natural.map((d, i) => d * rate ** (model.elasticity?.[elasticGroup(phones[i]!)] ?? 1));
+  const total = stretched.reduce((a, b) => a + b, 0);
+  return stretched.map((d) => (d * span) / total);
 }
 
 /**

@@ -63,9 +63,9 @@ const SINGLE_VOWELS: Readonly<Record<string, readonly [string, string]>> = {
 /**
  * Unstressed prefixes whose e is a schwa: be-, ge-, ver-, te- (before more syllables);
  * not where the e is closed by a double consonant (bellen) or by l, r, m, n before
- * another consonant (bergen, geld).
+ * another consonant (bergen, geld), nor where only an ending -e would be left (beste).
  */
-const SCHWA_PREFIX = /^(be|ge|ver|te(?=rug|vreden|gelijk|voren))(?!([^aeiouy])\2)(?![lrmn][^aeiouy])(?=[^aeiouy]{0,3}[aeiouy])/;
+const SCHWA_PREFIX = /^(be|ge|ver|te(?=rug|vreden|gelijk|voren|goed))(?!([^aeiouy])\2)(?![lrmn][^aeiouy])(?=[^aeiouy]{0,3}[aeiouy])(?![^aeiouy]+e$)/;
 /**
  * Stressed separable prefixes (aan-, op-, uit- …) and the unstressed on-, her-, mis-,
  * before a participle or verb prefix ge-, be-, ver-: the prefix is a word of its own
@@ -125,12 +125,29 @@ function segment(word: string): Grapheme[] {
 }
 
 /**
- * Long ee before r in the same syllable is laxed towards [ɪː] (keer, weer, meer,
- * gereserveerd), which the lips show as ih rather than ee.
+ * Long ee before r is laxed towards [ɪː] (keer, meer, meren, controleren; Booij 1995),
+ * which the lips show as ih rather than ee.
  */
 function laxBeforeR(phones: Phone[]): Phone[] {
-  const isVowel = (p: Phone | undefined) => p !== undefined && /^[aeiouyøœɑɔɛɪəɵʏʌ]/.test(p.symbol);
-  return phones.map((p, i) => (p.symbol === 'eː' && phones[i + 1]?.symbol === 'r' && !isVowel(phones[i + 2]) ? { ...p, symbol: 'ɪ' } : p));
+  return phones.map((p, i) => (p.symbol === 'eː' && phones[i + 1]?.symbol === 'r' ? { ...p, symbol: 'ɪ' } : p));
+}
+
+/**
+ * Endings that carry the word's stress and a full vowel, though the schwa rules would
+ * reduce them: the -eren of verbs from French and Latin (controleren, reserveren,
+ * proberen; eː), and -ent, -et (moment, student, pakket; ɛ). Native verbs on a stem in
+ * -er keep the schwa (anderen, luisteren, leveren, weigeren): after nd, st or nn, or
+ * after one consonant behind e, ei or ij. Returns the index of the stressed e, or -1.
+ */
+function stressedEnding(word: string): number {
+  const verb = /^(.*?)([aeiouy]+)([^aeiouy]+)eren$/.exec(word);
+  if (verb) {
+    const [, , vowel, consonants] = verb;
+    const native = /^(nd|st|nn)$/.test(consonants!) || (/^(e|ee|ei|ij)$/.test(vowel!) && consonants!.length === 1);
+    return native ? -1 : word.length - 4;
+  }
+  const loan = /[aeiouy][^aeiouy]+e(nt|nten|nts|t|ts)$/.exec(word);
+  return loan ? word.lastIndexOf('e', word.length - loan[1]!.length) : -1;
 }
 
 /**
@@ -167,9 +184,11 @@ export class DutchG2P {
   private byStem(word: string): Phone[] {
     const graphemes = segment(word);
     const prefix = SCHWA_PREFIX.exec(word)?.[0].length ?? 0;
+    const ending = stressedEnding(word);
     const out: Phone[] = [];
     let offset = 0;
-    let stressed = false;
+    // A stressed ending takes the stress from the stem's first full vowel.
+    let stressed = ending >= 0;
     graphemes.forEach((g, index) => {
       const start = offset;
       offset += g.text.length;
@@ -178,6 +197,10 @@ export class DutchG2P {
         return;
       }
       let phones = g.phones;
+      if (start === ending) {
+        out.push(...ph(`${this.isOpen(index, graphemes) ? 'eː' : 'ɛ'}1`));
+        return;
+      }
       if (!phones) {
         const schwa = g.text === 'e' && (start < prefix || this.isSchwaE(word, start, index, graphemes, prefix));
         phones = schwa ? 'ə' : SINGLE_VOWELS[g.text]![this.isOpen(index, graphemes) ? 0 : 1];

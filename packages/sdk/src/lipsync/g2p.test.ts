@@ -35,6 +35,20 @@ describe('Dutch G2P', () => {
     expect(ipa(nl, '21')).toBe('eːnɛntʋɪntəx');
   });
 
+  it('keeps the full, stressed vowel of loan endings but the schwa of native -eren', () => {
+    expect(ipa(nl, 'controleren proberen anderen luisteren leveren')).toBe('kɔntroːlɪrən proːbɪrən ɑndərən lœystərən leːvərən');
+    expect(ipa(nl, 'moment pakket student')).toBe('moːmɛnt pɑkɛt stydɛnt');
+    expect(nl.phones('moment').filter((p) => p.stress === 1).map((p) => p.symbol)).toEqual(['ɛ']);
+  });
+
+  it('laxes ee before r, also before a vowel', () => {
+    expect(ipa(nl, 'meer meren')).toBe('mɪr mɪrən');
+  });
+
+  it('does not read be-, ge- as a prefix when only an ending is left', () => {
+    expect(ipa(nl, 'beste tegoed')).toBe('bɛstə təɣut');
+  });
+
   it('marks one stressed syllable after an unstressed prefix', () => {
     expect(nl.phones('betalen').filter((p) => p.stress === 1).map((p) => p.symbol)).toEqual(['aː']);
   });
@@ -50,6 +64,19 @@ describe('English G2P', () => {
   it('uses weak forms of function words', () => {
     const en = new EnglishG2P({});
     expect(ipa(en, 'the to a')).toBe('ðə tə ə');
+  });
+
+  it('weakens "for" before an article', () => {
+    const en = new EnglishG2P({});
+    const phrase = (words: string[]) => words.map((w, i) => en.phones(w, words[i + 1]).map((p) => p.symbol).join('')).join(' ');
+    expect(phrase(['for', 'the'])).toBe('fɚ ðə');
+    expect(phrase(['for', 'a'])).toBe('fɚɹ ə');
+    expect(phrase(['for', 'you'])).toBe('fɔːɹ juː');
+  });
+
+  it('reads unstressed -ed, -es and -age with ɪ, and syncopated every', async () => {
+    const en = await loadG2P('en', { fetchDictionary: readEnglishDictionary });
+    expect(ipa(en, 'wanted changes message every')).toBe('wɔːntɪd tʃeɪndʒɪz mɛsɪdʒ ɛvɹi');
   });
 
   it('falls back to letter-to-sound rules for unknown words', () => {
