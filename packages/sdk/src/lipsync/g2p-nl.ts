@@ -1,5 +1,6 @@
-import { ph, type Phone } from './phonemes';
+import { ph, phonemeInfo, type Phone } from './phonemes';
 import { dutchNumber } from './numbers';
+import { splitCompound } from './compounds-nl';
 
 /** Words the rules get wrong: weak forms, loanwords, and stems that look like prefixed ones. */
 const EXCEPTIONS: Readonly<Record<string, Phone[]>> = {
@@ -133,6 +134,17 @@ function laxBeforeR(phones: Phone[]): Phone[] {
 }
 
 /**
+ * Joins the parts of a compound: where one ends in the consonant the next begins with,
+ * it is said once (hand|tekening: hɑntəkeːnɪŋ).
+ */
+function degeminate(parts: Phone[][]): Phone[] {
+  return parts.reduce<Phone[]>((out, part) => (out.at(-1)?.symbol === part[0]?.symbol && phonemeInfo(part[0]!.symbol).kind !== 'vowel' ? [...out, ...part.slice(1)] : [...out, ...part]), []);
+}
+
+/** Plurals in -eren of native nouns (blad, kind, ei …): the schwa stays, unlike loan verbs. */
+const NATIVE_PLURAL_EREN = /^(blad|kind|ei|lied|kalv|lamm|volk|rad|goed|beend|gemoed|hoend)eren$/;
+
+/**
  * Endings that carry the word's stress and a full vowel, though the schwa rules would
  * reduce them: the -eren of verbs from French and Latin (controleren, reserveren,
  * proberen; eː), and -ent, -et (moment, student, pakket; ɛ). Native verbs on a stem in
@@ -140,6 +152,7 @@ function laxBeforeR(phones: Phone[]): Phone[] {
  * after one consonant behind e, ei or ij. Returns the index of the stressed e, or -1.
  */
 function stressedEnding(word: string): number {
+  if (NATIVE_PLURAL_EREN.test(word)) return -1;
   const verb = /^(.*?)([aeiouy]+)([^aeiouy]+)eren$/.exec(word);
   if (verb) {
     const [, , vowel, consonants] = verb;
@@ -172,6 +185,8 @@ export class DutchG2P {
 
   private byRule(word: string): Phone[] {
     if (!/[aeiouyéèëïüö]/.test(word) && word.length <= 5) return [...word].flatMap((l) => ph(...(LETTER_NAMES[l] ?? '').split(' ').filter(Boolean)));
+    const parts = splitCompound(word);
+    if (parts) return degeminate(parts.map((part, i) => this.compoundPart(part, i > 0)));
     const separable = SEPARABLE.exec(word)?.[0];
     if (separable) {
       const head = this.byRule(separable).map((p) => (UNSTRESSED_PREFIX.has(separable) && p.stress ? { ...p, stress: 0 as const } : p));
@@ -179,6 +194,12 @@ export class DutchG2P {
       return [...head, ...(EXCEPTIONS[stem] ?? this.byRule(stem))];
     }
     return laxBeforeR(this.byStem(word));
+  }
+
+  /** One part of a compound, read as a word; only the first part keeps the main stress. */
+  private compoundPart(part: string, later: boolean): Phone[] {
+    const phones = EXCEPTIONS[part] ?? this.byRule(part);
+    return later ? phones.map((p) => (p.stress === 1 ? { ...p, stress: 2 as const } : p)) : phones;
   }
 
   private byStem(word: string): Phone[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DutchG2P } from './g2p-nl';
+import { splitCompound } from './compounds-nl';
 import { EnglishG2P } from './g2p-en';
 import { loadG2P } from './g2p';
 import type { G2P } from './g2p';
@@ -33,6 +34,22 @@ describe('Dutch G2P', () => {
     expect(ipa(nl, 'een de het')).toBe('ən də hət');
     expect(ipa(nl, '12')).toBe('tʋaːlf');
     expect(ipa(nl, '21')).toBe('eːnɛntʋɪntəx');
+  });
+
+  it('reads compounds part by part: schwa and -en kept, one consonant at the seam, secondary stress on later parts', () => {
+    expect(ipa(nl, 'gemeentehuis ziekenhuis handtekening herfstbladeren')).toBe('ɣəmeːntəhœys zikənhœys hɑnteːkənɪŋ hɛrfstblaːdərən');
+    expect(nl.phones('gemeentehuis').filter((p) => p.stress > 0).map((p) => `${p.symbol}${p.stress}`)).toEqual(['eː1', 'œy2']);
+  });
+
+  it('splits only words made wholly of known stems', () => {
+    expect(splitCompound('rekeningnummer')).toEqual(['rekening', 'nummer']);
+    expect(splitCompound('bezoekerspasje')).toEqual(['bezoekers', 'pasje']);
+    expect(splitCompound('bestelling')).toBeNull();
+    expect(splitCompound('kantoor')).toBeNull();
+  });
+
+  it('keeps the schwa of native -eren plurals (bladeren, kinderen)', () => {
+    expect(ipa(nl, 'bladeren kinderen')).toBe('blaːdərən kɪndərən');
   });
 
   it('keeps the full, stressed vowel of loan endings but the schwa of native -eren', () => {
