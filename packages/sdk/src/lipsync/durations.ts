@@ -6,7 +6,8 @@ import { DURATION_MODELS } from './duration-model';
  * reduced to what a word-timing API lets us know): a phone's log duration is the sum of
  * weights of the contexts it stands in: its own identity, stress and vowel type, its
  * neighbours (a vowel is longer before a voiced consonant; consonants in clusters are
- * shorter), its place in the word (last syllable, word-initial or -final consonant), the
+ * shorter; also which phone neighbours a vowel, and how each consonant takes its
+ * neighbours), its place in the word (last syllable, word-initial or -final consonant), the
  * word's length in syllables, and whether the word ends a phrase (lengthening before a
  * pause). The weights are fitted per language by test/bench/lipsync/fit-durations.ts.
  * Only relative durations within a word matter: the timeline stretches a word's phones
@@ -100,6 +101,9 @@ export function durationFeatures(phones: readonly Phone[], i: number, context: W
     if (vowels === 1 && phone.stress === 0) f.push('v.weak');
     const after = phones.slice(i + 1).filter((p) => isVowel(p)).length;
     f.push(`v.after${Math.min(2, after)}`);
+    // The neighbours themselves, not only their class: a vowel's length depends on which
+    // consonant follows (Dutch r and l lengthen more than other sonorants).
+    f.push(`v.next.ph:${phones[i + 1]?.symbol ?? end}`, `v.prev.ph:${phones[i - 1]?.symbol ?? start}`);
     if (context.nucleus && phone.stress === 1) f.push(`v.nucleus`, `v.nucleus.${type}`, `v.nucleus.after${Math.min(2, after)}`);
   } else {
     const kind = group(phone, '');
@@ -110,6 +114,9 @@ export function durationFeatures(phones: readonly Phone[], i: number, context: W
     if (i === phones.length - 1) f.push(`c.final${context.phraseFinal ? '.phraseFinal' : ''}`, `ph:${phone.symbol}.final`);
     if (pos === 'coda' && context.phraseFinal) f.push('c.coda.phraseFinal');
     if ((next !== 'V' && next !== end) || (prev !== 'V' && prev !== start)) f.push(`c.${kind}.cluster`);
+    // Each consonant's own response to its neighbours (a stop before a vowel keeps its
+    // closure, an r between vowels is a tap).
+    f.push(`ph:${phone.symbol}.next:${next}`, `ph:${phone.symbol}.prev:${prev}`);
     const nextVowel = phones.slice(i + 1).find((p) => isVowel(p));
     if (nextVowel && nextVowel.stress > 0 && pos !== 'coda') f.push('c.beforeStress');
   }
