@@ -28,7 +28,7 @@ const STEMS = new Set(
   vraag vragen vrij vuil waarde wacht wachtwoord wand was water weer week weg wereld werk
   wijn wind winkel winter zaak zaal zak zee ziek zieken zomer zon zonne zorg zout
   zwem lente middel hulp benzine boodschap reservering levering bestelling betaling
-  code kaartje tocht wagen lees schrijf mail kerst taart gang
+  code kaartje tocht wagen lees schrijf mail kerst taart gang kilo meter
   `
     .split(/\s+/)
     .filter(Boolean),

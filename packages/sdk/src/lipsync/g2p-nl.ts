@@ -18,6 +18,7 @@ const EXCEPTIONS: Readonly<Record<string, Phone[]>> = {
   "'n": ph('ə', 'n'),
   mail: ph('m', 'eː1', 'ɪ', 'l'),
   email: ph('i1', 'm', 'eː', 'ɪ', 'l'),
+  weekend: ph('ʋ', 'i1', 'k', 'ɛ', 'n', 't'),
   website: ph('ʋ', 'ɛ1', 'p', 's', 'aɪ', 't'),
   online: ph('ɔ1', 'n', 'l', 'aɪ', 'n'),
   team: ph('t', 'i1', 'm'),
@@ -32,7 +33,7 @@ const EXCEPTIONS: Readonly<Record<string, Phone[]>> = {
 
 /** Vowel spellings, longest first, with their phones (a space separates two phones). */
 const VOWEL_GRAPHEMES: ReadonlyArray<readonly [string, string]> = [
-  ['eeuw', 'eʊ'], ['ieuw', 'i w'], ['aai', 'aː j'], ['ooi', 'oː j'], ['oei', 'u j'], ['ouw', 'ʌʊ'], ['auw', 'ʌʊ'],
+  ['eeuw', 'eʊ'], ['eau', 'oː'], ['ieuw', 'i w'], ['aai', 'aː j'], ['ooi', 'oː j'], ['oei', 'u j'], ['ouw', 'ʌʊ'], ['auw', 'ʌʊ'],
   ['aa', 'aː'], ['ee', 'eː'], ['oo', 'oː'], ['uu', 'y'], ['ie', 'i'], ['oe', 'u'], ['eu', 'øː'], ['ui', 'œy'],
   ['ij', 'ɛɪ'], ['ei', 'ɛɪ'], ['ou', 'ʌʊ'], ['au', 'ʌʊ'], ['uw', 'yʊ'],
   ['é', 'eː'], ['è', 'ɛ'], ['ë', 'ə'], ['ï', 'i'], ['ü', 'y'], ['ö', 'øː'],
@@ -66,7 +67,7 @@ const SINGLE_VOWELS: Readonly<Record<string, readonly [string, string]>> = {
  * not where the e is closed by a double consonant (bellen) or by l, r, m, n before
  * another consonant (bergen, geld), nor where only an ending -e would be left (beste).
  */
-const SCHWA_PREFIX = /^(be|ge|ver|te(?=rug|vreden|gelijk|voren|goed))(?!([^aeiouy])\2)(?![lrmn][^aeiouy])(?=[^aeiouy]{0,3}[aeiouy])(?![^aeiouy]+e$)/;
+const SCHWA_PREFIX = /^(be|ge|ver|te(?=rug|vreden|gelijk|voren|goed))(?!([^aeiouy])\2)(?![lrmn][^aeiouy])(?=[^aeiouy]{0,4}[aeiouy])(?![^aeiouy]+e$)/;
 /**
  * Stressed separable prefixes (aan-, op-, uit- …) and the unstressed on-, her-, mis-,
  * before a participle or verb prefix ge-, be-, ver-: the prefix is a word of its own
@@ -116,6 +117,8 @@ function segment(word: string): Grapheme[] {
       // A doubled consonant letter is spelled twice but spoken once.
       const previous = out.at(-1);
       if (previous && !previous.vowel && previous.text === consonant[0]) previous.text += consonant[0];
+      // s before sch is said once too (misschien).
+      else if (previous?.text === 's' && consonant[0] === 'sch') Object.assign(previous, { text: 'ssch', phones: consonant[1] });
       else out.push({ text: consonant[0], phones: consonant[1], vowel: false });
       i += consonant[0].length;
       continue;
@@ -250,8 +253,9 @@ export class DutchG2P {
   }
 
   private isSchwaE(word: string, start: number, index: number, graphemes: Grapheme[], prefix: number): boolean {
-    // Unstressed -er- inside a compound or before a suffix (linkerhand, bezoekers-, batterij).
-    const stemVowels = graphemes.filter((g, i) => g.vowel && i < index).length;
+    // Unstressed -er- inside a compound or before a suffix (linkerhand, bezoekers-, batterij);
+    // a prefix's vowel does not count (ver|werken keeps its ɛ).
+    const stemVowels = graphemes.filter((g, i) => g.vowel && i < index && graphemes.slice(0, i).reduce((n, h) => n + h.text.length, 0) >= prefix).length;
     const later = graphemes.slice(index + 1).some((g) => g.vowel);
     if (stemVowels > 0 && later && /^r([^aeiouy]|ij)/.test(word.slice(start + 1)) && start >= prefix) return true;
     // The stem's first vowel is never the schwa of an ending (ge|steld, ge|meten).
@@ -276,8 +280,9 @@ export class DutchG2P {
     // Final devoicing: hond /hɔnt/, heb /hɛp/.
     const devoiced = final ? FINAL_DEVOICING[g.text[0]!] : undefined;
     if (devoiced) return ph(devoiced);
-    // -tie, -ties: /tsi/.
-    if (g.text === 't' && next?.text === 'ie' && index + 2 >= graphemes.length - 1 && graphemes[index + 2]?.text !== 'n' && graphemes[index - 1]?.vowel) {
+    // -tie, -ties: /tsi/, also after n (garantie, vakantie).
+    const afterVowelOrN = graphemes[index - 1]?.vowel || graphemes[index - 1]?.text === 'n';
+    if (g.text === 't' && next?.text === 'ie' && index + 2 >= graphemes.length - 1 && graphemes[index + 2]?.text !== 'n' && afterVowelOrN) {
       return ph('t', 's');
     }
     return ph(...g.phones.split(' '));

@@ -48,6 +48,14 @@ describe('Dutch G2P', () => {
     expect(splitCompound('kantoor')).toBeNull();
   });
 
+  it('reads -ntie as tsi, French eau as oː, s before sch once, and prefixes before four consonants', () => {
+    expect(ipa(nl, 'garantie cadeau misschien beschrijven weekend')).toBe('ɣaːrɑntsi kaːdoː mɪsxin bəsxrɛɪvən ʋikɛnt');
+  });
+
+  it('does not count a prefix vowel when reducing -er- (verwerken keeps its ɛ)', () => {
+    expect(ipa(nl, 'verwerken linkerhand')).toBe('vərʋɛrkən lɪŋkərhɑnt');
+  });
+
   it('keeps the schwa of native -eren plurals (bladeren, kinderen)', () => {
     expect(ipa(nl, 'bladeren kinderen')).toBe('blaːdərən kɪndərən');
   });
