@@ -7,7 +7,8 @@ import { DURATION_MODELS } from './duration-model';
  * weights of the contexts it stands in: its own identity, stress and vowel type, its
  * neighbours (a vowel is longer before a voiced consonant; consonants in clusters are
  * shorter; also which phone neighbours a vowel, and how each consonant takes its
- * neighbours), its place in the word (last syllable, word-initial or -final consonant), the
+ * neighbours), at a word's edges the neighbouring word's sound when no pause comes
+ * between, its place in the word (last syllable, word-initial or -final consonant), the
  * word's length in syllables, and whether the word ends a phrase (lengthening before a
  * pause). The weights are fitted per language by test/bench/lipsync/fit-durations.ts.
  * Only relative durations within a word matter: the timeline stretches a word's phones
@@ -43,6 +44,10 @@ export interface WordContext {
   phraseInitial: boolean;
   /** The word carries the phrase's last stress (its nucleus, which speakers draw out). */
   nucleus?: boolean;
+  /** The first phone of the next word, when no pause comes between (voices run words together). */
+  nextPhone?: Phone;
+  /** The last phone of the word before, when no pause comes between. */
+  prevPhone?: Phone;
 }
 
 const NEUTRAL: WordContext = { phraseFinal: false, phraseInitial: false };
@@ -104,6 +109,10 @@ export function durationFeatures(phones: readonly Phone[], i: number, context: W
     // The neighbours themselves, not only their class: a vowel's length depends on which
     // consonant follows (Dutch r and l lengthen more than other sonorants).
     f.push(`v.next.ph:${phones[i + 1]?.symbol ?? end}`, `v.prev.ph:${phones[i - 1]?.symbol ?? start}`);
+    // A word-edge vowel runs on into the neighbouring word's sound when no pause comes
+    // between (a vowel before a vowel is shortened as before a vowel inside the word).
+    if (i === phones.length - 1 && context.nextPhone) f.push(`v.nextw:${group(context.nextPhone, end)}`);
+    if (i === 0 && context.prevPhone) f.push(`v.prevw:${group(context.prevPhone, start)}`);
     if (context.nucleus && phone.stress === 1) f.push(`v.nucleus`, `v.nucleus.${type}`, `v.nucleus.after${Math.min(2, after)}`);
   } else {
     const kind = group(phone, '');
@@ -117,6 +126,10 @@ export function durationFeatures(phones: readonly Phone[], i: number, context: W
     // Each consonant's own response to its neighbours (a stop before a vowel keeps its
     // closure, an r between vowels is a tap).
     f.push(`ph:${phone.symbol}.next:${next}`, `ph:${phone.symbol}.prev:${prev}`);
+    // Likewise a word-edge consonant with the neighbouring word's sound (a stop before a
+    // stop across the edge, a consonant between two vowels).
+    if (i === phones.length - 1 && context.nextPhone) f.push(`c.${kind}.nextw:${group(context.nextPhone, end)}`);
+    if (i === 0 && context.prevPhone) f.push(`c.${kind}.prevw:${group(context.prevPhone, start)}`);
     const nextVowel = phones.slice(i + 1).find((p) => isVowel(p));
     if (nextVowel && nextVowel.stress > 0 && pos !== 'coda') f.push('c.beforeStress');
   }
