@@ -175,14 +175,27 @@ function stressedEnding(word: string): number {
 export class DutchG2P {
   readonly lang = 'nl' as const;
 
-  /** Phones of one written word as a TTS would read it; numbers are spelled out. */
-  phones(word: string): Phone[] {
+  /**
+   * Phones of one written word as a TTS would read it; numbers are spelled out. With the
+   * `next` word, connected speech: a final t or s runs into a next word that starts with
+   * the same place of articulation (het dak: hədɑk, is zo: ɪzoː), said once.
+   */
+  phones(word: string, next?: string): Phone[] {
+    const phones = this.word(word);
+    if (!next || /[.,;:!?]["')\]]*$/.test(word)) return phones;
+    const last = phones.at(-1)?.symbol;
+    const first = last === 't' || last === 's' ? this.word(next)[0]?.symbol : undefined;
+    if ((last === 't' && (first === 't' || first === 'd')) || (last === 's' && (first === 's' || first === 'z'))) return phones.slice(0, -1);
+    return phones;
+  }
+
+  private word(word: string): Phone[] {
     const clean = word.toLowerCase().replace(/[’`]/g, "'").replace(/[^a-z0-9'.,\-éèëïüö]/g, '').replace(/^[^a-z0-9']+|[^a-z0-9éèëïüö]+$/g, '');
     if (!clean) return [];
     const exception = EXCEPTIONS[clean];
     if (exception) return exception;
-    if (/\d/.test(clean)) return dutchNumber(clean).split(' ').flatMap((w) => NUMERALS[w] ?? this.phones(w));
-    if (clean.includes('-')) return clean.split('-').flatMap((w) => this.phones(w));
+    if (/\d/.test(clean)) return dutchNumber(clean).split(' ').flatMap((w) => NUMERALS[w] ?? this.word(w));
+    if (clean.includes('-')) return clean.split('-').flatMap((w) => this.word(w));
     return this.byRule(clean.replace(/'/g, ''));
   }
 

@@ -74,6 +74,16 @@ describe('Dutch G2P', () => {
     expect(ipa(nl, 'beste tegoed')).toBe('bɛstə təɣut');
   });
 
+  it('says a final t or s once when the next word starts at the same place, but not across punctuation', () => {
+    const phrase = (words: string[]) => words.map((w, i) => nl.phones(w, words[i + 1]).map((p) => p.symbol).join('')).join(' ');
+    expect(phrase(['het', 'dak'])).toBe('hə dɑk');
+    expect(phrase(['met', 'twee'])).toBe('mɛ tʋeː');
+    expect(phrase(['is', 'zo'])).toBe('ɪ zoː');
+    expect(phrase(['het', 'huis'])).toBe('hət hœys');
+    expect(phrase(['kan', 'nu'])).toBe('kɑn ny');
+    expect(phrase(['dat,', 'dus'])).toBe('dɑt dɵs');
+  });
+
   it('marks one stressed syllable after an unstressed prefix', () => {
     expect(nl.phones('betalen').filter((p) => p.stress === 1).map((p) => p.symbol)).toEqual(['aː']);
   });
