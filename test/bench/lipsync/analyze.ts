@@ -14,8 +14,8 @@
  * prints may be fed back into the SDK for the scored sentences; decide on `train`.
  */
 import { buildTimeline, loadG2P, PHONEMES, VISEME_CLASS, type Phone } from '../../../packages/sdk/src/lipsync';
-import { fitDurations } from '../../../packages/sdk/src/lipsync/durations';
-import { parseIpa, wordPhones } from '../../../packages/sdk/src/lipsync/timeline';
+import { fitDurations, type WordContext } from '../../../packages/sdk/src/lipsync/durations';
+import { parseIpa, wordContexts, wordPhones } from '../../../packages/sdk/src/lipsync/timeline';
 import { ipaClasses } from './classes';
 import { loadReference, type Lang, type RefSentence, type SentenceSet } from './reference';
 import { FRAME_MS, toFrames, type ClassSegment } from './score';
@@ -26,8 +26,8 @@ const TOP = Number(process.env.TOP ?? 20);
 const clsOf = (p: Phone) => PHONEMES[p.symbol]!.visemes.map((v) => VISEME_CLASS[v]);
 
 /** Phones spread over [start, end] by the SDK's duration model, as class segments. */
-function spread(phones: Phone[], start: number, end: number, lang: Lang): ClassSegment[] {
-  const d = fitDurations(phones, end - start, lang);
+function spread(phones: Phone[], start: number, end: number, lang: Lang, context?: WordContext): ClassSegment[] {
+  const d = fitDurations(phones, end - start, lang, context);
   const out: ClassSegment[] = [];
   let t = start;
   phones.forEach((p, i) => {
@@ -69,7 +69,10 @@ for (const lang of ['en', 'nl'] as const) {
     const ours: ClassSegment[] = timeline.segments.map((x) => ({ start: x.start, end: x.end, cls: VISEME_CLASS[x.viseme] }));
     const hyp = toFrames(ours, s.durationMs);
     const ref = toFrames(s.segments, s.durationMs);
-    const oracleSegs = s.words.flatMap((w) => spread(refPhonemes(s, w).flatMap((p) => parseIpa(p.phoneme)), w.start, w.end, lang));
+    // In the same word contexts as the timeline (phrase edges, neighbouring words' sounds).
+    const refPhones = s.words.map((w) => refPhonemes(s, w).flatMap((p) => parseIpa(p.phoneme)));
+    const refContexts = wordContexts(s.text, s.words, refPhones);
+    const oracleSegs = s.words.flatMap((w, k) => spread(refPhones[k]!, w.start, w.end, lang, refContexts[k]));
     const oracle = toFrames(oracleSegs, s.durationMs);
     ref.forEach((c, i) => {
       if (c === 'rest') return;
