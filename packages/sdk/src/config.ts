@@ -55,6 +55,7 @@ const configSchema = z
     textInput: z.boolean({ error: 'expected true or false' }),
     microphone: z.boolean({ error: 'expected true or false' }),
     stt: z.enum(STT_KINDS, { error: `expected one of ${quoteList(STT_KINDS)}` }),
+    earlyReply: z.boolean({ error: 'expected true or false' }),
   })
   .strict();
 
@@ -115,6 +116,14 @@ export interface DigitalHumanConfig {
    * Default `'auto'`: on-device recognition where the browser has it, else the text box.
    */
   stt: SttKind;
+  /**
+   * With `stt: 'openai'`: transcribe and start the answer at a 250 ms pause, and say it as
+   * soon as the end of speech (700 ms of silence) confirms the turn is over; if the person
+   * goes on, it is dropped unseen. Saves the transcription, language model and voice latency
+   * after the end of speech, at the cost of extra requests when people pause mid-sentence.
+   * Default `true`.
+   */
+  earlyReply: boolean;
 }
 
 // Compile-time proof that the schema and the documented interface agree.
@@ -144,6 +153,7 @@ export const DEFAULT_CONFIG: Readonly<DigitalHumanConfig> = Object.freeze({
   textInput: true,
   microphone: false,
   stt: 'auto',
+  earlyReply: true,
 });
 
 /** One problem found in a config: which field, and what was expected. */

@@ -159,7 +159,7 @@ export class DigitalHuman {
     if (CONVERSATION_FIELDS.some((field) => next[field] !== previous[field])) {
       this.setUpTalk();
       this.setUpListening();
-    } else if (next.microphone !== previous.microphone || next.stt !== previous.stt || next.assetBaseUrl !== previous.assetBaseUrl) {
+    } else if (next.microphone !== previous.microphone || next.stt !== previous.stt || next.earlyReply !== previous.earlyReply || next.assetBaseUrl !== previous.assetBaseUrl) {
       this.setUpListening();
     } else if (next.lang !== previous.lang && this.talk) this.talk.conversation.lang = next.lang;
   }
@@ -326,6 +326,7 @@ export class DigitalHuman {
         onSpeech: ({ type, detail }) => this.emitter.emit(type, detail as never),
       },
       speechToTextFor(this.configValue),
+      { earlyReply: this.configValue.earlyReply },
     );
   }
 

@@ -24,6 +24,7 @@ const ATTRIBUTES = {
   'text-input': { field: 'textInput', parse: parseBoolean },
   microphone: { field: 'microphone', parse: parseBoolean },
   stt: { field: 'stt', parse: (v: string) => v },
+  'early-reply': { field: 'earlyReply', parse: parseBoolean },
 } as const satisfies Record<string, { field: keyof DigitalHumanConfig; parse: (value: string) => unknown }>;
 
 type AttributeName = keyof typeof ATTRIBUTES;

@@ -1,5 +1,5 @@
 import type { Language } from '../config';
-import type { Conversation } from '../dialogue/conversation';
+import type { AnticipatedTurn, Conversation } from '../dialogue/conversation';
 import type { DigimensErrorCode } from '../errors';
 import type { SpeechToText } from '../speech/stt/speech-to-text';
 import { AffectFusion, type AffectState } from './affect-fusion';
@@ -40,20 +40,38 @@ export interface ListeningSetup {
  * Starts listening: the VAD drives turn-taking (the person starts talking → the avatar
  * stops and listens), the avatar's own speech puts the VAD in its strict mode, voice
  * emotion feeds the affect fusion, and speech becomes the person's turn through `stt`.
+ * With `earlyReply`, the answer starts at a pause and is said at once if the pause
+ * turns out to end the turn (dropped unseen if the person goes on).
  * Audio leaves the device only through a transcriber that config chose (`stt="openai"`).
  */
-export function setUpListening(assets: { modelBaseUrl: string; wasmPaths: string }, sinks: ListeningSinks, stt: SpeechToText): ListeningSetup {
+export function setUpListening(
+  assets: { modelBaseUrl: string; wasmPaths: string },
+  sinks: ListeningSinks,
+  stt: SpeechToText,
+  options: { earlyReply: boolean },
+): ListeningSetup {
   const voice = new VoicePerception({
     ...assets,
-    ...(stt.kind === 'segments' ? { transcription: { transcriber: stt.transcriber, lang: sinks.lang } } : {}),
+    ...(stt.kind === 'segments' ? { transcription: { transcriber: stt.transcriber, lang: sinks.lang, early: options.earlyReply } } : {}),
   });
   const fusion = new AffectFusion();
   const { conversation } = sinks;
   /** Why speech is not transcribed, once known; reported at the first utterance that goes untranscribed. */
   let untranscribed: string | null = stt.kind === 'none' ? stt.reason : null;
   let toldUntranscribed = false;
+  /** The answer started at a pause (`earlyReply`), waiting to learn whether the turn was over. */
+  let anticipated: AnticipatedTurn | null = null;
+  const dropAnticipated = () => {
+    anticipated?.discard();
+    anticipated = null;
+  };
   const hand = (text: string, provider: 'openai' | 'web-speech', transcribeMs: number | null) => {
     sinks.onTranscription({ status: 'transcript', text, provider, transcribeMs });
+    const early = anticipated;
+    anticipated = null;
+    // The same words as at the pause: the answer is (being) prepared already.
+    if (early && early.text === text.trim() && early.commit()) return;
+    early?.discard();
     // Nothing intelligible (a cough the VAD took for speech): back to waiting.
     if (text.trim()) conversation?.submitText(text);
     else if (conversation?.state === 'listening') conversation.stop();
@@ -65,7 +83,15 @@ export function setUpListening(assets: { modelBaseUrl: string; wasmPaths: string
       conversation?.setAffect(affect);
       sinks.onAffect(affect);
     }),
-    voice.on('speech-start', (detail) => sinks.onSpeech({ type: 'speech-start', detail })),
+    voice.on('speech-start', (detail) => {
+      dropAnticipated();
+      sinks.onSpeech({ type: 'speech-start', detail });
+    }),
+    voice.on('early-transcript', ({ text }) => {
+      dropAnticipated();
+      anticipated = conversation?.anticipate(text) ?? null;
+    }),
+    voice.on('resume', dropAnticipated),
     voice.on('speech-end', (detail) => {
       sinks.onSpeech({ type: 'speech-end', detail });
       if (untranscribed === null) return;
@@ -78,6 +104,7 @@ export function setUpListening(assets: { modelBaseUrl: string; wasmPaths: string
     }),
     voice.on('transcript', ({ text, transcribeMs }) => hand(text, 'openai', transcribeMs)),
     voice.on('transcription-failed', ({ reason }) => {
+      dropAnticipated();
       sinks.onTranscription({ status: 'failed', reason });
       if (conversation?.state === 'listening') conversation.stop();
     }),

@@ -4,11 +4,16 @@ import { SpeechDetector, type SpeechDetectorEvents } from './vad';
 const FRAME_MS = 32;
 
 /** Runs a detector over a sequence of speech probabilities (one per 32 ms frame) and records its events. */
-async function run(probabilities: number[], options = {}, between?: (detector: SpeechDetector, frame: number) => void) {
+async function run(
+  probabilities: number[],
+  options = {},
+  between?: (detector: SpeechDetector, frame: number) => void,
+  types: ReadonlyArray<keyof SpeechDetectorEvents> = ['speech-start', 'speech-end', 'misfire'],
+) {
   const queue = [...probabilities];
   const detector = new SpeechDetector(async () => queue.shift()!, options);
   const events: Array<{ type: keyof SpeechDetectorEvents; detail: any }> = [];
-  for (const type of ['speech-start', 'speech-end', 'misfire'] as const) detector.on(type, (detail) => events.push({ type, detail }));
+  for (const type of types) detector.on(type, (detail) => events.push({ type, detail }));
   for (let i = 0; i < probabilities.length; i++) {
     between?.(detector, i);
     await detector.push(new Float32Array(512).fill(i), i * FRAME_MS);
@@ -45,6 +50,25 @@ describe('SpeechDetector', () => {
   it('reports a too-short utterance as a misfire', async () => {
     const events = await run([...repeat(0, 3), ...repeat(0.9, 4), ...repeat(0, 40)], { minSpeechMs: 250 });
     expect(events.map((e) => e.type)).toEqual(['speech-start', 'misfire']);
+  });
+
+  it('reports a pause after pauseMs of silence with the audio speech-end will carry, and a resume if speech returns', async () => {
+    const events = await run([...repeat(0, 5), ...repeat(0.9, 20), ...repeat(0.1, 10), ...repeat(0.9, 20), ...repeat(0.1, 40)], { pauseMs: 256, endSilenceMs: 704 }, undefined, [
+      'speech-start',
+      'pause',
+      'resume',
+      'speech-end',
+    ]);
+    expect(events.map((e) => e.type)).toEqual(['speech-start', 'pause', 'resume', 'pause', 'speech-end']);
+    const [lastPause, end] = [events[3]!.detail, events[4]!.detail];
+    expect(lastPause).toMatchObject({ startMs: end.startMs, endMs: end.endMs });
+    expect(lastPause.audio).toEqual(end.audio);
+    expect(events[2]!.detail).toEqual({ atMs: 35 * FRAME_MS });
+  });
+
+  it('no pause for what would be a misfire', async () => {
+    const events = await run([...repeat(0, 3), ...repeat(0.9, 4), ...repeat(0, 40)], { minSpeechMs: 250 }, undefined, ['pause', 'misfire']);
+    expect(events.map((e) => e.type)).toEqual(['misfire']);
   });
 
   describe('while the avatar speaks (barge-in mode)', () => {

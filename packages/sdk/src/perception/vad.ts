@@ -17,6 +17,13 @@ export interface SpeechDetectorOptions {
   startFrames: number;
   /** Silence that ends an utterance. Default 700. */
   endSilenceMs: number;
+  /**
+   * Silence after which the utterance *may* be over: a `pause` event (with the audio so
+   * far) lets transcription and the reply start early, to be dropped on `resume` if the
+   * person goes on. Default 250: pauses between words and within phrases are mostly
+   * shorter; ends of turns are longer. Set it to `endSilenceMs` or more for no pauses.
+   */
+  pauseMs: number;
   /** Utterances shorter than this end as `misfire`, not `speech-end`. Default 250. */
   minSpeechMs: number;
   /** Audio kept from before the onset, so the utterance's first syllable is whole. Default 200. */
@@ -44,6 +51,7 @@ export const DEFAULT_SPEECH_DETECTOR: Readonly<SpeechDetectorOptions> = Object.f
   negativeThreshold: 0.35,
   startFrames: 3,
   endSilenceMs: 700,
+  pauseMs: 250,
   minSpeechMs: 250,
   preSpeechPadMs: 200,
   maxSpeechMs: 15_000,
@@ -73,6 +81,15 @@ export interface SpeechEndEvent {
   audio: Float32Array;
 }
 
+/** Payload of `pause`: the utterance so far, which may turn out to be all of it. */
+export interface SpeechPauseEvent {
+  startMs: number;
+  /** End of the last speech frame so far. */
+  endMs: number;
+  /** The same audio `speech-end` will carry if the person says no more. Stays on the device. */
+  audio: Float32Array;
+}
+
 /** Payload of `misfire`: a speech start that turned out shorter than `minSpeechMs`. */
 export interface MisfireEvent {
   startMs: number;
@@ -90,6 +107,10 @@ export interface VadFrameEvent {
 export interface SpeechDetectorEvents {
   'speech-start': SpeechStartEvent;
   'speech-end': SpeechEndEvent;
+  /** `pauseMs` of silence within an utterance: it may be over (see {@link SpeechDetectorOptions.pauseMs}). */
+  pause: SpeechPauseEvent;
+  /** Speech again after a `pause`: the utterance goes on; whatever was started early is stale. */
+  resume: { atMs: number };
   misfire: MisfireEvent;
   frame: VadFrameEvent;
 }
@@ -113,6 +134,8 @@ export class SpeechDetector extends TypedEmitter<SpeechDetectorEvents> {
   private startMs = 0;
   private lastSpeechEndMs = 0;
   private silentMs = 0;
+  /** A `pause` was emitted for the current silence. */
+  private paused = false;
   private readonly preSpeech: Float32Array[] = [];
   private segment: Float32Array[] = [];
   private avatarSpeaking = false;
@@ -209,7 +232,13 @@ export class SpeechDetector extends TypedEmitter<SpeechDetectorEvents> {
       if (probability < o.negativeThreshold) {
         this.silentMs += FRAME_MS;
         if (this.silentMs >= o.endSilenceMs) this.finish(this.lastSpeechEndMs, 'silence');
+        else if (!this.paused && this.silentMs >= o.pauseMs && this.lastSpeechEndMs - this.startMs >= o.minSpeechMs) {
+          this.paused = true;
+          this.emit('pause', { startMs: this.startMs, endMs: this.lastSpeechEndMs, audio: this.utteranceAudio(this.segment, this.silentMs) });
+        }
       } else {
+        if (this.paused) this.emit('resume', { atMs });
+        this.paused = false;
         this.silentMs = 0;
         this.lastSpeechEndMs = atMs + FRAME_MS;
         if (this.lastSpeechEndMs - this.startMs >= o.maxSpeechMs) this.finish(this.lastSpeechEndMs, 'max-length');
@@ -229,17 +258,22 @@ export class SpeechDetector extends TypedEmitter<SpeechDetectorEvents> {
       this.emit('misfire', { startMs: this.startMs, endMs });
       return;
     }
-    // Keep the audio up to the last speech frame plus a little of the trailing silence.
+    this.emit('speech-end', { startMs: this.startMs, endMs, durationMs, reason, audio: this.utteranceAudio(frames, trailingSilenceMs) });
+  }
+
+  /** The utterance's frames up to the last speech frame plus ~100 ms of the silence after it. */
+  private utteranceAudio(frames: readonly Float32Array[], trailingSilenceMs: number): Float32Array {
     const trailingFrames = Math.max(0, Math.floor((trailingSilenceMs - 100) / FRAME_MS));
     const used = frames.slice(0, Math.max(1, frames.length - trailingFrames));
     const audio = new Float32Array(used.length * VAD_FRAME_SAMPLES);
     used.forEach((f, i) => audio.set(f, i * VAD_FRAME_SAMPLES));
-    this.emit('speech-end', { startMs: this.startMs, endMs, durationMs, reason, audio });
+    return audio;
   }
 
   private resetRun(): void {
     this.run = 0;
     this.silentMs = 0;
+    this.paused = false;
     this.preSpeech.length = 0;
   }
 }
