@@ -323,7 +323,7 @@ export class DigitalHuman {
         // Not a failure of the avatar: it goes on with the text box and says why it cannot listen.
         onDegraded: (code, reason) => this.emitter.emit('error', { code, message: `Not listening: ${reason}` }),
         onTranscription: (event) => this.emitter.emit('transcription', event),
-        onSpeech: ({ type, detail }) => this.emitter.emit(type, detail as never),
+        onSpeech: (event) => (event.type === 'speech-start' ? this.emitter.emit('speech-start', event.detail) : this.emitter.emit('speech-end', event.detail)),
       },
       speechToTextFor(this.configValue),
       { earlyReply: this.configValue.earlyReply },
