@@ -67,6 +67,10 @@ interface TurnSample {
   trueEndToViseme: number;
   trueEndToVadEnd: number;
   vadEndToTranscript: number;
+  /** Transcript → the first sentence's audio starting (the conversation turns `speaking`). */
+  transcriptToAudio: number;
+  /** Audio start → first open viseme. */
+  audioToViseme: number;
   /** The VAD's utterance minus the spoken length in the file: how far its end point is from the anchor's (±). */
   vadLengthError: number;
 }
@@ -81,7 +85,8 @@ function turnsFrom(log: TalkLog): TurnSample[] {
     const end = log.events.find((e) => e.type === 'speech-end' && within(e.t));
     const transcript = log.events.find((e) => e.type === 'transcription' && e.detail.status === 'transcript' && within(e.t));
     const viseme = log.mouth.find((m) => m.open && within(m.t));
-    if (!end || !transcript || !viseme) continue;
+    const speaking = log.events.find((e) => e.type === 'conversation' && e.detail.state === 'speaking' && within(e.t));
+    if (!end || !transcript || !viseme || !speaking) continue;
     // A loop caught part-way (capture starts whenever the page asks) is not a whole question.
     if (end.detail.durationMs < spokenMs / 2) continue;
     const trueEndStream = start.detail.atMs + spokenMs;
@@ -91,6 +96,8 @@ function turnsFrom(log: TalkLog): TurnSample[] {
       trueEndToViseme: viseme.t - trueEndPage,
       trueEndToVadEnd: end.t - trueEndPage,
       vadEndToTranscript: transcript.t - end.t,
+      transcriptToAudio: speaking.t - transcript.t,
+      audioToViseme: viseme.t - speaking.t,
       vadLengthError: end.detail.durationMs - spokenMs,
     });
   }
@@ -173,6 +180,8 @@ const modes = Object.entries(results).map(([mode, samples]) => {
     trueEndToViseme: summary(anchored, 'trueEndToViseme'),
     trueEndToVadEnd: summary(anchored, 'trueEndToVadEnd'),
     vadEndToTranscript: summary(samples, 'vadEndToTranscript'),
+    transcriptToAudio: summary(samples, 'transcriptToAudio'),
+    audioToViseme: summary(samples, 'audioToViseme'),
     vadLengthError: summary(samples, 'vadLengthError'),
     samplesMs: samples.map((s) => ({ vadEndToViseme: Math.round(s.vadEndToViseme), trueEndToViseme: Math.round(s.trueEndToViseme), vadLengthError: Math.round(s.vadLengthError) })),
   };
@@ -198,6 +207,8 @@ printTable(
       [`[${m.mode}] true end of speech → first viseme`, `${describe(m.trueEndToViseme)}, ${m.anchoredTurns} turns with |VAD length error| ≤ ${ANCHOR_TOLERANCE_MS} ms`],
       [`[${m.mode}]   true end → VAD speech-end`, describe(m.trueEndToVadEnd)],
       [`[${m.mode}]   VAD speech-end → transcript`, describe(m.vadEndToTranscript)],
+      [`[${m.mode}]   transcript → audio start`, describe(m.transcriptToAudio)],
+      [`[${m.mode}]   audio start → first viseme`, describe(m.audioToViseme)],
       [`[${m.mode}]   VAD utterance − spoken length`, describe(m.vadLengthError)],
     ] as Array<[string, string]>),
     ['result (default: early-reply on)', result.pass ? 'PASS' : 'FAIL'],
