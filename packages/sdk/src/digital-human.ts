@@ -13,7 +13,9 @@ import { ExpressionMixer, type Mood, type Viseme, type VisemeWeights } from './a
 import { AvatarAppearance, validateAppearance, type Appearance } from './avatar/appearance';
 import { CONVERSATION_FIELDS, setUpConversation, type ConversationSetup } from './dialogue/conversation-setup';
 import type { Conversation, ConversationEvents } from './dialogue/conversation';
-import { setUpListening, type ListeningSetup } from './perception/listening-setup';
+import { setUpListening, type ListeningSetup, type TranscriptionEvent } from './perception/listening-setup';
+import type { VoicePerceptionEvents } from './perception/voice-perception';
+import { speechToTextFor } from './speech/stt/speech-to-text';
 import type { AffectState } from './perception/affect-fusion';
 
 /** A point in the avatar's world, in metres (the avatar stands at the origin facing +Z). */
@@ -34,6 +36,12 @@ export interface DigitalHumanEventMap extends DigitalHumanEvents {
   handover: ConversationEvents['handover'];
   /** The person's fused affect (voice, and face when seen), after every new estimate. */
   affect: AffectState;
+  /** The microphone heard the person start speaking (`bargeIn`: over the avatar). Times only, no audio. */
+  'speech-start': VoicePerceptionEvents['speech-start'];
+  /** The microphone heard the person stop speaking. */
+  'speech-end': VoicePerceptionEvents['speech-end'];
+  /** A transcript of the person's speech, a failed one, or (once) that speech is not transcribed here. */
+  transcription: TranscriptionEvent;
 }
 
 /** Conversation events a DigitalHuman re-emits under its own names. */
@@ -151,7 +159,7 @@ export class DigitalHuman {
     if (CONVERSATION_FIELDS.some((field) => next[field] !== previous[field])) {
       this.setUpTalk();
       this.setUpListening();
-    } else if (next.microphone !== previous.microphone || next.assetBaseUrl !== previous.assetBaseUrl) {
+    } else if (next.microphone !== previous.microphone || next.stt !== previous.stt || next.earlyReply !== previous.earlyReply || next.assetBaseUrl !== previous.assetBaseUrl) {
       this.setUpListening();
     } else if (next.lang !== previous.lang && this.talk) this.talk.conversation.lang = next.lang;
   }
@@ -310,10 +318,15 @@ export class DigitalHuman {
       { modelBaseUrl: runtimeAssetUrl(base, 'models/'), wasmPaths: runtimeAssetUrl(base, 'ort/') },
       {
         conversation: this.conversation,
+        lang: () => this.conversation?.lang ?? this.configValue.lang,
         onAffect: (affect) => this.emitter.emit('affect', affect),
         // Not a failure of the avatar: it goes on with the text box and says why it cannot listen.
         onDegraded: (code, reason) => this.emitter.emit('error', { code, message: `Not listening: ${reason}` }),
+        onTranscription: (event) => this.emitter.emit('transcription', event),
+        onSpeech: (event) => (event.type === 'speech-start' ? this.emitter.emit('speech-start', event.detail) : this.emitter.emit('speech-end', event.detail)),
       },
+      speechToTextFor(this.configValue),
+      { earlyReply: this.configValue.earlyReply },
     );
   }
 
