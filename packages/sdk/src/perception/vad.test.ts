@@ -126,4 +126,31 @@ describe('SpeechDetector', () => {
       ['speech-end', 'silence'],
     ]);
   });
+
+  it('bounds its backlog: frames pushed while maxQueuedFrames wait are dropped, and overrun says from when', async () => {
+    // A scorer that only answers when released, as a device too slow for real time.
+    const waiting: Array<() => void> = [];
+    const detector = new SpeechDetector(() => new Promise((resolve) => waiting.push(() => resolve(0.9))), { maxQueuedFrames: 4, startFrames: 1 });
+    const overruns: Array<{ atMs: number; droppedFrames: number }> = [];
+    const scored: number[] = [];
+    detector.on('overrun', (event) => overruns.push(event));
+    detector.on('frame', ({ atMs }) => scored.push(atMs));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = 0; i < 10; i++) void detector.push(new Float32Array(512), i * FRAME_MS);
+    // Frames 0–3 are queued; 4–9 arrive while four wait and are dropped: one overrun event.
+    expect(detector.droppedFrames).toBe(6);
+    expect(overruns).toEqual([{ atMs: 4 * FRAME_MS, droppedFrames: 1 }]);
+    while (scored.length < 4) {
+      await settle();
+      waiting.shift()?.();
+    }
+    // Caught up: new frames are scored again, and a later stretch is a new overrun.
+    void detector.push(new Float32Array(512), 10 * FRAME_MS);
+    await settle();
+    waiting.shift()?.();
+    await settle();
+    expect(scored).toEqual([0, 1, 2, 3, 10].map((i) => i * FRAME_MS));
+    for (let i = 11; i < 16; i++) void detector.push(new Float32Array(512), i * FRAME_MS);
+    expect(overruns.map((o) => o.atMs)).toEqual([4 * FRAME_MS, 15 * FRAME_MS]);
+  });
 });

@@ -44,6 +44,15 @@ export interface SpeechDetectorOptions {
   bargeInFrames: number;
   /** After the avatar stops speaking, the strict (barge-in) onset stays this long (output latency, room echo). Default 300. */
   gateReleaseMs: number;
+  /**
+   * Most frames waiting to be scored (default 94, about 3 s of audio). A frame pushed while
+   * this many wait is dropped, not queued: on a device that cannot score in real time the
+   * detector then lags at most this much behind the microphone, instead of further and
+   * further (with memory growing) for as long as capture runs. An `overrun` event marks the
+   * first dropped frame of each such stretch. The default leaves room for the burst of
+   * frames that arrives after the page's main thread was blocked for a second or two.
+   */
+  maxQueuedFrames: number;
 }
 
 export const DEFAULT_SPEECH_DETECTOR: Readonly<SpeechDetectorOptions> = Object.freeze({
@@ -58,6 +67,7 @@ export const DEFAULT_SPEECH_DETECTOR: Readonly<SpeechDetectorOptions> = Object.f
   bargeInThreshold: 0.8,
   bargeInFrames: 8,
   gateReleaseMs: 300,
+  maxQueuedFrames: 94,
 });
 
 /** Payload of `speech-start`. */
@@ -96,6 +106,14 @@ export interface MisfireEvent {
   endMs: number;
 }
 
+/** Payload of `overrun`: scoring fell `maxQueuedFrames` behind; frames from `atMs` on are dropped until it catches up. */
+export interface OverrunEvent {
+  /** Stream time of the first dropped frame. */
+  atMs: number;
+  /** Frames dropped since the detector was created, this one included. */
+  droppedFrames: number;
+}
+
 /** Payload of `frame`: every scored frame (for meters and benchmarks). */
 export interface VadFrameEvent {
   atMs: number;
@@ -112,6 +130,7 @@ export interface SpeechDetectorEvents {
   /** Speech again after a `pause`: the utterance goes on; whatever was started early is stale. */
   resume: { atMs: number };
   misfire: MisfireEvent;
+  overrun: OverrunEvent;
   frame: VadFrameEvent;
 }
 
@@ -128,6 +147,11 @@ const FRAME_MS = (VAD_FRAME_SAMPLES / 16_000) * 1000;
 export class SpeechDetector extends TypedEmitter<SpeechDetectorEvents> {
   private readonly options: SpeechDetectorOptions;
   private queue: Promise<void> = Promise.resolve();
+  /** Frames pushed and not yet processed. */
+  private queued = 0;
+  private dropped = 0;
+  /** Whether the last pushed frame was dropped (an overrun stretch is under way). */
+  private overrunning = false;
   private speaking = false;
   private run = 0;
   private runStartMs = 0;
@@ -153,6 +177,7 @@ export class SpeechDetector extends TypedEmitter<SpeechDetectorEvents> {
     this.options = { ...DEFAULT_SPEECH_DETECTOR, ...options };
     if (this.options.negativeThreshold > this.options.positiveThreshold) throw new RangeError('negativeThreshold must not exceed positiveThreshold');
     if (this.options.startFrames < 1 || this.options.bargeInFrames < 1) throw new RangeError('startFrames and bargeInFrames must be at least 1');
+    if (this.options.maxQueuedFrames < 1) throw new RangeError('maxQueuedFrames must be at least 1');
   }
 
   /** Whether an utterance is in progress. */
@@ -184,8 +209,21 @@ export class SpeechDetector extends TypedEmitter<SpeechDetectorEvents> {
    * processed strictly in order; the promise resolves when this one has been.
    */
   push(frame: Float32Array, atMs: number): Promise<void> {
-    this.queue = this.queue.then(() => this.step(frame, atMs));
+    if (this.queued >= this.options.maxQueuedFrames) {
+      this.dropped++;
+      if (!this.overrunning) this.emit('overrun', { atMs, droppedFrames: this.dropped });
+      this.overrunning = true;
+      return this.queue;
+    }
+    this.overrunning = false;
+    this.queued++;
+    this.queue = this.queue.then(() => this.step(frame, atMs)).finally(() => this.queued--);
     return this.queue;
+  }
+
+  /** Frames dropped so far because scoring fell `maxQueuedFrames` behind. */
+  get droppedFrames(): number {
+    return this.dropped;
   }
 
   /** Ends an utterance in progress (capture stopped) and waits for queued frames. */

@@ -4,7 +4,7 @@ import type { SegmentTranscriber } from '../speech/stt/stt-provider';
 import { DigimensError } from '../errors';
 import { TypedEmitter } from '../util/emitter';
 import { Microphone, type MicrophoneOptions } from './microphone';
-import { SpeechDetector, type MisfireEvent, type SpeechDetectorOptions, type SpeechEndEvent, type SpeechStartEvent } from './vad';
+import { SpeechDetector, type MisfireEvent, type OverrunEvent, type SpeechDetectorOptions, type SpeechEndEvent, type SpeechStartEvent } from './vad';
 import { SileroVad } from './vad-silero';
 import type { ModelEntry } from '../models/model-entry';
 import { VoiceEmotion, type VoiceEmotionEstimate, type VoiceEmotionLoadOptions } from './voice-emotion';
@@ -47,6 +47,8 @@ export interface VoicePerceptionEvents {
   'speech-end': Omit<SpeechEndEvent, 'audio'>;
   /** A speech start that was too short to be an utterance. */
   misfire: MisfireEvent;
+  /** Speech detection fell ~3 s behind (a long-blocked main thread): frames from `atMs` on are skipped until it catches up. */
+  overrun: OverrunEvent;
   /** The text of the utterance so far, at a pause that may be its end (only with `transcription.early`). */
   'early-transcript': { text: string; startMs: number; endMs: number };
   /** The person spoke again after a pause: any `early-transcript` is stale. */
@@ -110,6 +112,7 @@ export class VoicePerception extends TypedEmitter<VoicePerceptionEvents> {
     this.unsubscribe.push(
       detector.on('speech-start', (event) => this.emit('speech-start', event)),
       detector.on('misfire', (event) => this.emit('misfire', event)),
+      detector.on('overrun', (event) => this.emit('overrun', event)),
       detector.on('speech-end', (event) => this.onUtterance(event)),
       detector.on('pause', ({ audio, startMs, endMs }) => this.transcribeEarly(audio, startMs, endMs)),
       detector.on('resume', ({ atMs }) => {
