@@ -12,7 +12,7 @@ export default defineConfig({
   // Two cores and software WebGL: one browser at a time keeps timings and pixels steady.
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list'], ['junit', { outputFile: '../reports/junit-e2e.xml' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 640, height: 480 },

@@ -20,14 +20,30 @@ export interface TestServerBehaviour {
   chunkDelayMs: number;
   chunkChars: number;
   cutAfterChunks: number;
-  /** Milliseconds before speech and transcription answers (separate from the model's latency). */
+  /** Milliseconds before a speech answer (separate from the model's latency). */
   speechLatencyMs: number;
+  /** Milliseconds before a transcription answer (fixed, so benchmarks can subtract it). */
+  transcriptionLatencyMs: number;
+  /** What every transcription returns; `null`: a description of the upload (its duration and rate). */
+  transcript: string | null;
   /** Length of synthesized speech per character of input (s). */
   speechSecondsPerChar: number;
   /** A function call streamed after the text (as tool_calls deltas), e.g. `handover_to_human`. */
   toolCall: { name: string; arguments: string } | null;
   /** Key the server expects as `Authorization: Bearer …` (the proxy must add it); `null` accepts any. */
   expectedKey: string | null;
+}
+
+/** What the server found in an upload to `/v1/audio/transcriptions` (tests assert it was real speech audio). */
+export interface ReceivedTranscription {
+  model: string | null;
+  language: string | null;
+  sampleRate: number;
+  channels: number;
+  bitsPerSample: number;
+  durationS: number;
+  /** Root-mean-square level of the samples (0–1): silence is near 0, speech well above. */
+  rms: number;
 }
 
 /** A recorded request (tests assert on what the proxy forwarded). */
@@ -43,6 +59,8 @@ export interface OpenAITestServer {
   baseURL: string;
   behaviour: TestServerBehaviour;
   requests: RecordedRequest[];
+  /** Every valid upload to `/v1/audio/transcriptions`, in order. */
+  transcriptions: ReceivedTranscription[];
   /** Changes behaviour for the next requests. */
   set(changes: Partial<TestServerBehaviour>): void;
   close(): Promise<void>;
@@ -58,6 +76,8 @@ const DEFAULTS: TestServerBehaviour = {
   toolCall: null,
   speechSecondsPerChar: 0.06,
   speechLatencyMs: 0,
+  transcriptionLatencyMs: 0,
+  transcript: null,
   expectedKey: null,
 };
 
@@ -102,11 +122,13 @@ export function toneWav(seconds: number, sampleRate = 16_000): Buffer {
  * A local OpenAI-compatible server for tests and benchmarks: `/v1/chat/completions`
  * (streaming as OpenAI does: `data: {chat.completion.chunk}\n\n` … `data: [DONE]\n\n`, or
  * one JSON completion when `stream` is false), `/v1/audio/speech` (a WAV whose length
- * follows the text) and `/v1/audio/transcriptions` (echoes the upload's size).
+ * follows the text) and `/v1/audio/transcriptions` (checks that the upload is a PCM WAV, as
+ * OpenAI rejects anything it cannot decode, and answers `transcript`).
  */
 export async function startOpenAITestServer(initial: Partial<TestServerBehaviour> = {}, port = 0): Promise<OpenAITestServer> {
   const behaviour: TestServerBehaviour = { ...DEFAULTS, ...initial };
   const requests: RecordedRequest[] = [];
+  const transcriptions: ReceivedTranscription[] = [];
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request as AsyncIterable<Buffer>) chunks.push(chunk);
@@ -127,9 +149,19 @@ export async function startOpenAITestServer(initial: Partial<TestServerBehaviour
       return;
     }
     if (path === '/v1/audio/transcriptions') {
-      await sleep(b.speechLatencyMs);
+      await sleep(b.transcriptionLatencyMs);
+      let received: ReceivedTranscription;
+      try {
+        received = await readTranscriptionUpload(body, request.headers['content-type'] ?? '');
+      } catch (error) {
+        response.writeHead(400, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: { message: `Invalid file: ${(error as Error).message}`, type: 'invalid_request_error', code: null } }));
+        return;
+      }
+      transcriptions.push(received);
+      const text = b.transcript ?? `received ${received.durationS.toFixed(2)} s at ${received.sampleRate} Hz`;
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ text: `received ${body.length} bytes` }));
+      response.end(JSON.stringify({ text }));
       return;
     }
     if (path !== '/v1/chat/completions') {
@@ -190,6 +222,7 @@ export async function startOpenAITestServer(initial: Partial<TestServerBehaviour
     baseURL: `${url}/v1`,
     behaviour,
     requests,
+    transcriptions,
     set: (changes) => Object.assign(behaviour, changes),
     close: () =>
       new Promise((resolve) => {
@@ -197,4 +230,24 @@ export async function startOpenAITestServer(initial: Partial<TestServerBehaviour
         server.close(() => resolve());
       }),
   };
+}
+
+/** Parses a multipart transcription upload and its `file` as a WAV; throws saying what is wrong. */
+async function readTranscriptionUpload(body: Buffer, contentType: string): Promise<ReceivedTranscription> {
+  if (!contentType.startsWith('multipart/form-data')) throw new Error(`expected multipart/form-data, got ${contentType || 'no content type'}`);
+  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+  const file = form.get('file');
+  if (!(file instanceof Blob)) throw new Error('no file part');
+  const bytes = Buffer.from(await file.arrayBuffer());
+  if (bytes.length < 44 || bytes.toString('latin1', 0, 4) !== 'RIFF' || bytes.toString('latin1', 8, 12) !== 'WAVE') throw new Error('not a RIFF/WAVE file');
+  if (bytes.toString('latin1', 12, 16) !== 'fmt ' || bytes.readUInt16LE(20) !== 1) throw new Error('not a PCM WAV');
+  const channels = bytes.readUInt16LE(22);
+  const sampleRate = bytes.readUInt32LE(24);
+  const bitsPerSample = bytes.readUInt16LE(34);
+  if (bytes.toString('latin1', 36, 40) !== 'data' || bitsPerSample !== 16) throw new Error('expected 16-bit samples in a data chunk at byte 36');
+  const samples = Math.min(bytes.readUInt32LE(40), bytes.length - 44) / 2 / channels;
+  let sum = 0;
+  for (let i = 0; i < samples * channels; i++) sum += (bytes.readInt16LE(44 + i * 2) / 32768) ** 2;
+  const text = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : null);
+  return { model: text('model'), language: text('language'), sampleRate, channels, bitsPerSample, durationS: samples / sampleRate, rms: Math.sqrt(sum / Math.max(1, samples * channels)) };
 }

@@ -30,6 +30,13 @@ describe('resolveConfig', () => {
     expect(error.message).toBe('Invalid Digimens config — view: expected one of "head", "upper", "full", got "sideways"');
   });
 
+  it('speech-to-text: on-device by default (no audio leaves the page); an unknown provider lists the known ones', () => {
+    expect(resolveConfig().stt).toBe('auto');
+    expect(issuesOf({ stt: 'whisper' }).issues).toEqual([
+      { field: 'stt', expected: 'expected one of "auto", "openai", "web-speech", "none"', received: 'whisper' },
+    ]);
+  });
+
   it('reports every bad field at once', () => {
     const error = issuesOf({ lang: 'fr', eyeContact: 1.5, maxPixelRatio: 'high' });
     expect(error.issues.map((i) => i.field).sort()).toEqual(['eyeContact', 'lang', 'maxPixelRatio']);

@@ -11,10 +11,19 @@ export type BrainKind = 'scripted' | 'openai' | 'none';
 /** Who speaks: the browser's voices, OpenAI-compatible speech through the proxy, or silence. */
 export type TtsKind = 'web-speech' | 'openai' | 'none';
 
+/**
+ * How the person's speech becomes text: `'openai'` sends each VAD-cut utterance to
+ * `proxyUrl`'s `/audio/transcriptions`; `'web-speech'` uses the browser's recognition (in
+ * Chrome a cloud service of the browser vendor); `'auto'` uses the browser's recognition
+ * only where it runs on the device; `'none'`: typed questions only.
+ */
+export type SttKind = 'auto' | 'openai' | 'web-speech' | 'none';
+
 export const VIEWS: readonly View[] = ['head', 'upper', 'full'];
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];
 export const BRAINS: readonly BrainKind[] = ['scripted', 'openai', 'none'];
 export const TTS_KINDS: readonly TtsKind[] = ['web-speech', 'openai', 'none'];
+export const STT_KINDS: readonly SttKind[] = ['auto', 'openai', 'web-speech', 'none'];
 
 const configSchema = z
   .object({
@@ -46,6 +55,8 @@ const configSchema = z
     textInput: z.boolean({ error: 'expected true or false' }),
     microphone: z.boolean({ error: 'expected true or false' }),
     camera: z.boolean({ error: 'expected true or false' }),
+    stt: z.enum(STT_KINDS, { error: `expected one of ${quoteList(STT_KINDS)}` }),
+    earlyReply: z.boolean({ error: 'expected true or false' }),
   })
   .strict();
 
@@ -106,6 +117,21 @@ export interface DigitalHumanConfig {
    * Needs `face_landmarker.task` in `<assetBaseUrl>/models/` (`pnpm models:fetch`). Default `false`.
    */
   camera: boolean;
+  /**
+   * How speech heard through the microphone becomes the person's question (see
+   * {@link SttKind}). Raw audio leaves the browser only with `'openai'` (to `proxyUrl`) or
+   * `'web-speech'` (to the browser vendor); choose those only where consent covers it.
+   * Default `'auto'`: on-device recognition where the browser has it, else the text box.
+   */
+  stt: SttKind;
+  /**
+   * With `stt: 'openai'`: transcribe and start the answer at a 250 ms pause, and say it as
+   * soon as the end of speech (700 ms of silence) confirms the turn is over; if the person
+   * goes on, it is dropped unseen. Saves the transcription, language model and voice latency
+   * after the end of speech, at the cost of extra requests when people pause mid-sentence.
+   * Default `true`.
+   */
+  earlyReply: boolean;
 }
 
 // Compile-time proof that the schema and the documented interface agree.
@@ -135,6 +161,8 @@ export const DEFAULT_CONFIG: Readonly<DigitalHumanConfig> = Object.freeze({
   textInput: true,
   microphone: false,
   camera: false,
+  stt: 'auto',
+  earlyReply: true,
 });
 
 /** One problem found in a config: which field, and what was expected. */

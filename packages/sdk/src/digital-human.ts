@@ -13,7 +13,9 @@ import { ExpressionMixer, type Mood, type Viseme, type VisemeWeights } from './a
 import { AvatarAppearance, validateAppearance, type Appearance } from './avatar/appearance';
 import { CONVERSATION_FIELDS, setUpConversation, type ConversationSetup } from './dialogue/conversation-setup';
 import type { Conversation, ConversationEvents } from './dialogue/conversation';
-import { setUpListening, type ListeningSetup } from './perception/listening-setup';
+import { setUpListening, type ListeningSetup, type TranscriptionEvent } from './perception/listening-setup';
+import type { VoicePerceptionEvents } from './perception/voice-perception';
+import { speechToTextFor } from './speech/stt/speech-to-text';
 import { AffectFusion, type AffectState } from './perception/affect-fusion';
 import { setUpSeeing, type SeeingSetup } from './perception/seeing-setup';
 import type { FacePerception } from './perception/face-perception';
@@ -36,6 +38,12 @@ export interface DigitalHumanEventMap extends DigitalHumanEvents {
   handover: ConversationEvents['handover'];
   /** The person's fused affect (voice, and face when seen), after every new estimate. */
   affect: AffectState;
+  /** The microphone heard the person start speaking (`bargeIn`: over the avatar). Times only, no audio. */
+  'speech-start': VoicePerceptionEvents['speech-start'];
+  /** The microphone heard the person stop speaking. */
+  'speech-end': VoicePerceptionEvents['speech-end'];
+  /** A transcript of the person's speech, a failed one, or (once) that speech is not transcribed here. */
+  transcription: TranscriptionEvent;
 }
 
 /** Conversation events a DigitalHuman re-emits under its own names. */
@@ -164,7 +172,7 @@ export class DigitalHuman {
     if (CONVERSATION_FIELDS.some((field) => next[field] !== previous[field])) {
       this.setUpTalk();
       this.setUpListening();
-    } else if (next.microphone !== previous.microphone || next.assetBaseUrl !== previous.assetBaseUrl) {
+    } else if (next.microphone !== previous.microphone || next.stt !== previous.stt || next.earlyReply !== previous.earlyReply || next.assetBaseUrl !== previous.assetBaseUrl) {
       this.setUpListening();
     } else if (next.lang !== previous.lang && this.talk) this.talk.conversation.lang = next.lang;
     if (next.camera !== previous.camera || next.assetBaseUrl !== previous.assetBaseUrl) this.setUpSeeing();
@@ -328,10 +336,15 @@ export class DigitalHuman {
       {
         conversation: this.conversation,
         fusion: this.affect,
+        lang: () => this.conversation?.lang ?? this.configValue.lang,
         onAffect: (affect) => this.emitter.emit('affect', affect),
         // Not a failure of the avatar: it goes on with the text box and says why it cannot listen.
         onDegraded: (code, reason) => this.emitter.emit('error', { code, message: `Not listening: ${reason}` }),
+        onTranscription: (event) => this.emitter.emit('transcription', event),
+        onSpeech: (event) => (event.type === 'speech-start' ? this.emitter.emit('speech-start', event.detail) : this.emitter.emit('speech-end', event.detail)),
       },
+      speechToTextFor(this.configValue),
+      { earlyReply: this.configValue.earlyReply },
     );
   }
 

@@ -24,12 +24,14 @@ const ATTRIBUTES = {
   'text-input': { field: 'textInput', parse: parseBoolean },
   microphone: { field: 'microphone', parse: parseBoolean },
   camera: { field: 'camera', parse: parseBoolean },
+  stt: { field: 'stt', parse: (v: string) => v },
+  'early-reply': { field: 'earlyReply', parse: parseBoolean },
 } as const satisfies Record<string, { field: keyof DigitalHumanConfig; parse: (value: string) => unknown }>;
 
 type AttributeName = keyof typeof ATTRIBUTES;
 
 /** DOM events the element dispatches (each a `CustomEvent` whose `detail` is the payload). */
-const FORWARDED_EVENTS = ['ready', 'error', 'state', 'progress', 'view', 'caption', 'conversation', 'handover', 'affect'] as const satisfies readonly (keyof DigitalHumanEventMap)[];
+const FORWARDED_EVENTS = ['ready', 'error', 'state', 'progress', 'view', 'caption', 'conversation', 'handover', 'affect', 'speech-start', 'speech-end', 'transcription'] as const satisfies readonly (keyof DigitalHumanEventMap)[];
 
 /** DOM events of `<digital-human>`: each a `CustomEvent` carrying the SDK event's payload. */
 export type DigitalHumanElementEventMap = {

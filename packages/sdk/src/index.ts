@@ -17,6 +17,7 @@ export {
   type ConfigIssue,
   type View,
   type Language,
+  type SttKind,
 } from './config';
 export { DigimensError, type DigimensErrorCode } from './errors';
 export type {
@@ -50,6 +51,7 @@ export * from './dialogue';
 export * from './speech';
 export { attachCaptions, type CaptionSource, type CaptionOptions } from './kiosk/captions';
 export { VoicePerception, type VoicePerceptionOptions, type VoicePerceptionEvents } from './perception/voice-perception';
+export type { TranscriptionEvent } from './perception/listening-setup';
 export { Microphone, DEFAULT_MICROPHONE, type MicrophoneOptions, type MicrophoneEvents } from './perception/microphone';
 export {
   SpeechDetector,
@@ -59,6 +61,7 @@ export {
   type SpeechScorer,
   type SpeechStartEvent,
   type SpeechEndEvent,
+  type SpeechPauseEvent,
   type MisfireEvent,
   type VadFrameEvent,
 } from './perception/vad';

@@ -148,6 +148,27 @@ function agreement(sentences: RefSentence[], g2p: G2P, lang: Lang, model: Durati
   return agree / Math.max(1, frames);
 }
 
+/**
+ * Elasticities (durations.ts) by coordinate search on the fitting sentences' agreement.
+ * Only differences between groups matter (a common shift cancels when the word is scaled
+ * to its span), so consonants stay at 1.
+ */
+function fitElasticity(sentences: RefSentence[], g2p: G2P, lang: Lang, model: DurationModel): DurationModel {
+  const grid = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3];
+  let best = { ...model, elasticity: { consonant: 1, vowel: 1, stressedVowel: 1 } };
+  let bestScore = agreement(sentences, g2p, lang, best);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const group of ['stressedVowel', 'vowel'] as const) {
+      for (const value of grid) {
+        const candidate = { ...best, elasticity: { ...best.elasticity, [group]: value } };
+        const score = agreement(sentences, g2p, lang, candidate);
+        if (score > bestScore) [best, bestScore] = [candidate, score];
+      }
+    }
+  }
+  return best;
+}
+
 const cv = process.argv.includes('--cv');
 const model: Partial<Record<Lang, DurationModel>> = {};
 for (const lang of ['en', 'nl'] as const) {
@@ -155,13 +176,16 @@ for (const lang of ['en', 'nl'] as const) {
   const sentences = loadReference(lang, 'train').sentences;
   if (cv) {
     const folds = [0, 1].map((k) => sentences.filter((_, i) => i % 2 === k));
-    const scores = folds.map((test, k) => agreement(test, g2p, lang, fit(collect(folds[1 - k]!, g2p).samples)));
+    const scores = folds.map((test, k) => {
+      const train = folds[1 - k]!;
+      return agreement(test, g2p, lang, fitElasticity(train, g2p, lang, fit(collect(train, g2p).samples)));
+    });
     console.log(`${lang}: two-fold cross-validated agreement on training sentences ${(50 * (scores[0]! + scores[1]!)).toFixed(2)}%`);
     continue;
   }
   const { samples, used, total } = collect(sentences, g2p);
-  model[lang] = fit(samples);
-  console.log(`${lang}: ${used}/${total} training words aligned, ${samples.length} phones, ${Object.keys(model[lang]!.weights).length} weights; in-sample agreement ${(100 * agreement(sentences, g2p, lang, model[lang]!)).toFixed(2)}%`);
+  model[lang] = fitElasticity(sentences, g2p, lang, fit(samples));
+  console.log(`${lang}: ${used}/${total} training words aligned, ${samples.length} phones, ${Object.keys(model[lang]!.weights).length} weights, elasticity ${JSON.stringify(model[lang]!.elasticity)}; in-sample agreement ${(100 * agreement(sentences, g2p, lang, model[lang]!)).toFixed(2)}%`);
 }
 if (!cv) {
   const out = join(import.meta.dirname, '../../../packages/sdk/src/lipsync/duration-model.ts');

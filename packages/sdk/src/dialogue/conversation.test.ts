@@ -103,6 +103,50 @@ describe('Conversation', () => {
     ]);
   });
 
+  describe('anticipate (an answer started while the person pauses)', () => {
+    it('prepares the answer with the question in the request, but says, shows and keeps nothing until committed', async () => {
+      const brain = scriptedBrain([text('We open at nine. '), text('See you then.')]);
+      const tts = new FakeTts();
+      const { conversation, events } = make({ brain, tts });
+      conversation.userStartedSpeaking();
+      const anticipated = conversation.anticipate('When do you open?')!;
+      await until(() => events.log.length > 0 && brain.requests.length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(brain.requests[0]!.history).toEqual([{ role: 'user', text: 'When do you open?' }]);
+      expect(tts.said).toEqual([]);
+      expect(events.captions()).toEqual([]);
+      expect(conversation.turns).toEqual([]);
+      expect(conversation.state).toBe('listening');
+
+      expect(anticipated.commit()).toBe(true);
+      await until(() => conversation.state === 'idle');
+      expect(tts.said).toEqual(['We open at nine.', 'See you then.']);
+      expect(events.captions()).toEqual(['When do you open?', 'We open at nine.', 'See you then.']);
+      expect(events.states()).toEqual(['listening', 'thinking', 'speaking', 'idle']);
+      expect(conversation.turns.map((t) => t.role)).toEqual(['user', 'assistant']);
+    });
+
+    it('discarded (the person went on): no trace, and the brain is stopped', async () => {
+      let open!: () => void;
+      const brain = scriptedBrain([text('We open '), text('at nine.')], { gate: new Promise<void>((resolve) => (open = resolve)), gateAt: 1 });
+      const tts = new FakeTts();
+      const { conversation, events } = make({ brain, tts });
+      conversation.userStartedSpeaking();
+      const anticipated = conversation.anticipate('When do you')!;
+      await until(() => brain.requests.length === 1);
+      anticipated.discard();
+      expect(brain.signals[0]!.aborted).toBe(true);
+      open();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(anticipated.commit()).toBe(false);
+      expect(tts.said).toEqual([]);
+      expect(events.captions()).toEqual([]);
+      expect(events.log.filter(([t]) => t !== 'state')).toEqual([]);
+      expect(conversation.turns).toEqual([]);
+      expect(conversation.state).toBe('listening');
+    });
+  });
+
   it('averts the gaze while thinking and says a filler when the answer is slow', async () => {
     const brain = scriptedBrain([text('Here it is.')], { gate: new Promise((r) => setTimeout(r, 80)), gateAt: 0 });
     const tts = new FakeTts(5);

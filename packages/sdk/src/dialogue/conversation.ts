@@ -64,6 +64,22 @@ export interface ConversationOptions {
   random?: () => number;
 }
 
+/** A reply started before the person's turn was known to be over (see {@link Conversation.anticipate}). */
+export interface AnticipatedTurn {
+  /** The text it answers. */
+  readonly text: string;
+  /** The turn is over: the reply goes ahead as if the text had been submitted now. False if it was already superseded. */
+  commit(): boolean;
+  /** The person went on: the reply is dropped without a trace (no caption, no history, nothing said). */
+  discard(): void;
+}
+
+/** How a turn that waits for its commit holds back. */
+interface Held {
+  text: string;
+  committed: Promise<void>;
+}
+
 const DEFAULT_THINKING_GAZE: Point3 = { x: 0.45, y: 1.85, z: 1.2 };
 
 /**
@@ -132,12 +148,37 @@ export class Conversation {
     const trimmed = text.trim();
     if (!trimmed) return;
     this.cancelTurn();
-    this.emitter.emit('caption', { speaker: 'user', text: trimmed });
-    const handover = this.handover.checkText(trimmed);
-    if (handover) this.emitter.emit('handover', handover);
-    this.history.push({ role: 'user', text: trimmed });
-    this.lastUserText = trimmed;
+    this.acceptUserText(trimmed);
     void this.runTurn(this.options.retries ?? 1);
+  }
+
+  /**
+   * Starts answering `text` while the person may still be talking (they paused): the brain
+   * streams and the first sentences' audio is prepared, but nothing is said, captioned or
+   * kept in history, and the state stays as it is, until {@link AnticipatedTurn.commit}.
+   * Then the answer starts without the brain's and the voice's latency. Returns null for
+   * empty text.
+   */
+  anticipate(text: string): AnticipatedTurn | null {
+    const trimmed = text.trim();
+    if (!trimmed) return null;
+    this.cancelTurn();
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    void this.runTurn(this.options.retries ?? 1, { text: trimmed, committed });
+    const id = this.turnId; // runTurn took its id synchronously
+    return {
+      text: trimmed,
+      commit: () => {
+        if (id !== this.turnId) return false;
+        this.acceptUserText(trimmed);
+        commit();
+        return true;
+      },
+      discard: () => {
+        if (id === this.turnId) this.cancelTurn();
+      },
+    };
   }
 
   /** Asks the last question again (after an apology). Returns false if there is none. */
@@ -186,10 +227,25 @@ export class Conversation {
     this.emitter.clear();
   }
 
-  private async runTurn(retries: number): Promise<void> {
+  private acceptUserText(text: string): void {
+    this.emitter.emit('caption', { speaker: 'user', text });
+    const handover = this.handover.checkText(text);
+    if (handover) this.emitter.emit('handover', handover);
+    this.history.push({ role: 'user', text });
+    this.lastUserText = text;
+  }
+
+  private async runTurn(retries: number, held?: Held): Promise<void> {
     const id = ++this.turnId;
     const turn = new AbortController();
     this.turnAbort = turn;
+    /** Settles when the turn may show itself: at once, or when an anticipated turn is committed (or dropped). */
+    const shown = held
+      ? new Promise<void>((resolve) => {
+          void held.committed.then(resolve);
+          turn.signal.addEventListener('abort', () => resolve());
+        })
+      : Promise.resolve();
     // The brain has its own controller: a reply timeout stops the brain, not the apology.
     const brainAbort = new AbortController();
     turn.signal.addEventListener('abort', () => brainAbort.abort());
@@ -202,6 +258,7 @@ export class Conversation {
       lang,
       signal: turn.signal,
       prepareTimeoutMs: this.options.ttsTimeoutMs ?? 10_000,
+      hold: shown,
       hooks: {
         onStart: (sentence) => {
           this.touch();
@@ -221,28 +278,33 @@ export class Conversation {
     });
     const say = (text: string, cues: ExpressionCue[] = [], filler = false) => queue.enqueue({ text, cues, filler } satisfies QueuedSentence);
 
-    this.setState('thinking');
-    face?.lookAt(this.options.thinkingGaze ?? DEFAULT_THINKING_GAZE);
-    this.emitter.emit('thinking', { filler: null });
     let queued = 0;
-    const fillerAfter = this.options.fillerAfterMs === undefined ? 1500 : this.options.fillerAfterMs;
-    const fillerTimer =
-      fillerAfter === null
-        ? undefined
-        : setTimeout(() => {
-            if (queued > 0 || id !== this.turnId) return;
-            const fillers = this.phrases(lang).fillers;
-            const filler = fillers[Math.floor((this.options.random ?? Math.random)() * fillers.length)] ?? fillers[0];
-            if (!filler) return;
-            this.emitter.emit('thinking', { filler });
-            say(filler, [], true);
-          }, fillerAfter);
+    let fillerTimer: ReturnType<typeof setTimeout> | undefined;
+    const startThinking = () => {
+      if (id !== this.turnId) return;
+      this.setState('thinking');
+      face?.lookAt(this.options.thinkingGaze ?? DEFAULT_THINKING_GAZE);
+      this.emitter.emit('thinking', { filler: null });
+      const fillerAfter = this.options.fillerAfterMs === undefined ? 1500 : this.options.fillerAfterMs;
+      if (fillerAfter === null) return;
+      fillerTimer = setTimeout(() => {
+        if (queued > 0 || id !== this.turnId) return;
+        const fillers = this.phrases(lang).fillers;
+        const filler = fillers[Math.floor((this.options.random ?? Math.random)() * fillers.length)] ?? fillers[0];
+        if (!filler) return;
+        this.emitter.emit('thinking', { filler });
+        say(filler, [], true);
+      }, fillerAfter);
+    };
+    if (held) void shown.then(startThinking);
+    else startThinking();
 
     let text = '';
     try {
       const splitter = new SentenceSplitter(lang);
       const cues: ExpressionCue[] = [];
-      const request = { history: [...this.history], lang, affect: this.affect };
+      const history: DialogueTurn[] = held ? [...this.history, { role: 'user', text: held.text }] : [...this.history];
+      const request = { history, lang, affect: this.affect };
       for await (const chunk of this.withReplyTimeout(this.options.brain.reply(request, brainAbort.signal), brainAbort)) {
         if (id !== this.turnId) return;
         this.touch();
@@ -263,14 +325,17 @@ export class Conversation {
         say(sentence, cues.splice(0));
         queued++;
       }
+      await shown;
+      if (id !== this.turnId) return;
       clearTimeout(fillerTimer);
       this.emitter.emit('replied', { text: text.trim(), complete: true });
       if (text.trim()) this.history.push({ role: 'assistant', text: text.trim() });
       await queue.finished();
       if (id === this.turnId) this.finishTurn();
     } catch (error) {
+      await shown;
       clearTimeout(fillerTimer);
-      if (id !== this.turnId || turn.signal.aborted) return; // barge-in or a newer turn
+      if (id !== this.turnId || turn.signal.aborted) return; // barge-in, a newer turn, or a dropped anticipation
       const failure = error instanceof BrainError ? error : new BrainError('network', messageOf(error), { cause: error });
       const willRetry = failure.retryable && retries > 0 && queued === 0;
       this.emitter.emit('replied', { text: text.trim(), complete: false });

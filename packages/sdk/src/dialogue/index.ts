@@ -11,7 +11,7 @@ export { describeAffect } from './affect-words';
 export { CueParser, CUE_SYNTAX_HELP } from './cue-parser';
 export { SentenceSplitter } from './sentence-splitter';
 export { HandoverMonitor, type HandoverEvent, type HandoverTrigger, type HandoverMonitorOptions } from './handover';
-export { Conversation, type ConversationState, type ConversationEvents, type ConversationOptions } from './conversation';
+export { Conversation, type ConversationState, type ConversationEvents, type ConversationOptions, type AnticipatedTurn } from './conversation';
 export { DEFAULT_PHRASES, type ConversationPhrases } from './phrases';
 export { TtsLipSync } from './tts-lip-sync';
 export type { LipSyncSink, FaceSink } from './sinks';

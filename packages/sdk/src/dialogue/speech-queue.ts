@@ -28,6 +28,8 @@ export interface SpeechQueueOptions {
   signal: AbortSignal;
   /** Longest wait for one sentence's audio. */
   prepareTimeoutMs: number;
+  /** Nothing plays before this settles (an answer prepared while the person may still be talking). */
+  hold?: Promise<void>;
 }
 
 /** Seconds of play allowed per character beyond which a sentence counts as hung (a Web Speech bug). */
@@ -74,6 +76,7 @@ export class SpeechQueue {
       hooks.onStart(sentence, false);
       return;
     }
+    await this.options.hold;
     if (signal.aborted) return;
     const limit = Math.max(MIN_PLAY_MS, sentence.text.length * MAX_MS_PER_CHAR);
     const playing = speech.play((start) => {

@@ -6,7 +6,9 @@ import { DURATION_MODELS } from './duration-model';
  * reduced to what a word-timing API lets us know): a phone's log duration is the sum of
  * weights of the contexts it stands in: its own identity, stress and vowel type, its
  * neighbours (a vowel is longer before a voiced consonant; consonants in clusters are
- * shorter), its place in the word (last syllable, word-initial or -final consonant), the
+ * shorter; also which phone neighbours a vowel, and how each consonant takes its
+ * neighbours), at a word's edges the neighbouring word's sound when no pause comes
+ * between, its place in the word (last syllable, word-initial or -final consonant), the
  * word's length in syllables, and whether the word ends a phrase (lengthening before a
  * pause). The weights are fitted per language by test/bench/lipsync/fit-durations.ts.
  * Only relative durations within a word matter: the timeline stretches a word's phones
@@ -18,6 +20,20 @@ export interface DurationModel {
   weights: Readonly<Record<string, number>>;
   /** Added to ln(inherent duration) for a phone the fit had no samples of. */
   inherentOffset: number;
+  /**
+   * How much each kind of phone takes up of a word's stretching or squeezing (see
+   * {@link fitDurations}); a missing kind has 1, i.e. stretches with the word.
+   */
+  elasticity?: Readonly<Partial<Record<ElasticGroup, number>>>;
+}
+
+/** Phone groups that stretch alike when a word is spoken slower or faster than usual. */
+export type ElasticGroup = 'stressedVowel' | 'vowel' | 'consonant';
+
+/** The {@link ElasticGroup} of a phone. */
+export function elasticGroup(p: Phone): ElasticGroup {
+  if (phonemeInfo(p.symbol).kind !== 'vowel') return 'consonant';
+  return p.stress > 0 ? 'stressedVowel' : 'vowel';
 }
 
 /** What is known about a word's place in its utterance. */
@@ -28,6 +44,10 @@ export interface WordContext {
   phraseInitial: boolean;
   /** The word carries the phrase's last stress (its nucleus, which speakers draw out). */
   nucleus?: boolean;
+  /** The first phone of the next word, when no pause comes between (voices run words together). */
+  nextPhone?: Phone;
+  /** The last phone of the word before, when no pause comes between. */
+  prevPhone?: Phone;
 }
 
 const NEUTRAL: WordContext = { phraseFinal: false, phraseInitial: false };
@@ -86,6 +106,13 @@ export function durationFeatures(phones: readonly Phone[], i: number, context: W
     if (vowels === 1 && phone.stress === 0) f.push('v.weak');
     const after = phones.slice(i + 1).filter((p) => isVowel(p)).length;
     f.push(`v.after${Math.min(2, after)}`);
+    // The neighbours themselves, not only their class: a vowel's length depends on which
+    // consonant follows (Dutch r and l lengthen more than other sonorants).
+    f.push(`v.next.ph:${phones[i + 1]?.symbol ?? end}`, `v.prev.ph:${phones[i - 1]?.symbol ?? start}`);
+    // A word-edge vowel runs on into the neighbouring word's sound when no pause comes
+    // between (a vowel before a vowel is shortened as before a vowel inside the word).
+    if (i === phones.length - 1 && context.nextPhone) f.push(`v.nextw:${group(context.nextPhone, end)}`);
+    if (i === 0 && context.prevPhone) f.push(`v.prevw:${group(context.prevPhone, start)}`);
     if (context.nucleus && phone.stress === 1) f.push(`v.nucleus`, `v.nucleus.${type}`, `v.nucleus.after${Math.min(2, after)}`);
   } else {
     const kind = group(phone, '');
@@ -96,6 +123,13 @@ export function durationFeatures(phones: readonly Phone[], i: number, context: W
     if (i === phones.length - 1) f.push(`c.final${context.phraseFinal ? '.phraseFinal' : ''}`, `ph:${phone.symbol}.final`);
     if (pos === 'coda' && context.phraseFinal) f.push('c.coda.phraseFinal');
     if ((next !== 'V' && next !== end) || (prev !== 'V' && prev !== start)) f.push(`c.${kind}.cluster`);
+    // Each consonant's own response to its neighbours (a stop before a vowel keeps its
+    // closure, an r between vowels is a tap).
+    f.push(`ph:${phone.symbol}.next:${next}`, `ph:${phone.symbol}.prev:${prev}`);
+    // Likewise a word-edge consonant with the neighbouring word's sound (a stop before a
+    // stop across the edge, a consonant between two vowels).
+    if (i === phones.length - 1 && context.nextPhone) f.push(`c.${kind}.nextw:${group(context.nextPhone, end)}`);
+    if (i === 0 && context.prevPhone) f.push(`c.${kind}.prevw:${group(context.prevPhone, start)}`);
     const nextVowel = phones.slice(i + 1).find((p) => isVowel(p));
     if (nextVowel && nextVowel.stress > 0 && pos !== 'coda') f.push('c.beforeStress');
   }
@@ -117,14 +151,22 @@ export function naturalDurations(phones: readonly Phone[], lang: 'en' | 'nl' = '
 }
 
 /**
- * Durations of a word's phones that fill exactly `span` ms: the natural durations scaled
- * together, since a TTS voice speeds up or slows down a word as a whole.
+ * Durations of a word's phones that fill exactly `span` ms. A TTS voice does not stretch
+ * every phone alike when it says a word slower than usual (phrase-finally, on its
+ * nucleus) or faster: vowels, stressed ones most, take up more of the change than
+ * consonants (Klatt 1979's incompressibility, in a simpler form). So with `rate` the
+ * span over the natural length, each phone becomes natural × rate^elasticity, and the
+ * result is scaled to the span.
  */
-export function fitDurations(phones: readonly Phone[], span: number, lang: 'en' | 'nl' = 'en', context: WordContext = NEUTRAL, model?: DurationModel): number[] {
+export function fitDurations(phones: readonly Phone[], span: number, lang: 'en' | 'nl' = 'en', context: WordContext = NEUTRAL, model: DurationModel = DURATION_MODELS[lang]): number[] {
   const natural = naturalDurations(phones, lang, context, model);
   if (lang === 'en') pairColouredVowels(phones, natural);
-  const total = natural.reduce((a, b) => a + b, 0);
-  return total > 0 ? natural.map((d) => (d * span) / total) : natural;
+  const naturalTotal = natural.reduce((a, b) => a + b, 0);
+  if (naturalTotal <= 0 || span <= 0) return natural.map(() => 0);
+  const rate = span / naturalTotal;
+  const stretched = natural.map((d, i) => d * rate ** (model.elasticity?.[elasticGroup(phones[i]!)] ?? 1));
+  const total = stretched.reduce((a, b) => a + b, 0);
+  return stretched.map((d) => (d * span) / total);
 }
 
 /**

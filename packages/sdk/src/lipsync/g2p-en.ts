@@ -69,6 +69,10 @@ const EXCEPTIONS: Readonly<Record<string, Phone[]>> = {
   thank: ph('θ', 'æ1', 'ŋ', 'k'),
   hello: ph('h', 'ə', 'l', 'oʊ1'),
   okay: ph('oʊ2', 'k', 'eɪ1'),
+  // Syncopated in running speech (the dictionary's first form keeps the ɚ).
+  every: ph('ɛ1', 'v', 'ɹ', 'i'),
+  different: ph('d', 'ɪ1', 'f', 'ɹ', 'ə', 'n', 't'),
+  difference: ph('d', 'ɪ1', 'f', 'ɹ', 'ə', 'n', 's'),
   ok: ph('oʊ2', 'k', 'eɪ1'),
 };
 
@@ -108,9 +112,9 @@ const isVowel = (p: Phone) => /^[aeiouæɑɒɔəɚɛɜɪʊʌ]/.test(p.symbol);
 /**
  * The dictionary's citation form adjusted to how American TTS voices say it in running
  * speech, by rules that look at the spelling:
- * - an unstressed vowel written i, y or e (e not before n, l, r, m, nor in a final -e,
- *   -es, -ed after the dictionary's ə) is ɪ, not ə (minutes, credit, delivery,
- *   possible); a, o, u stay ə;
+ * - an unstressed vowel written i, y or e (e not before n, l, r, m, nor a final -e) is
+ *   ɪ, not ə (credit, delivery, possible, wanted, changes), and so is the a of a final
+ *   -age (message, package); other a, o, u stay ə;
  * - the dictionary's merged "cot-caught" ɑː is ɔː where the spelling says au, aw,
  *   augh, ough or al (caused, bought, talk);
  * - ɚ before a vowel links with an r (arrive → ɚɹaɪv; worry → wʌɹi).
@@ -128,7 +132,7 @@ function connected(phones: Phone[], word: string): Phone[] {
     const g = aligned && k >= 0 ? groups[k]! : undefined;
     const nextPhone = phones[i + 1];
     let symbol = p.symbol;
-    if (g && symbol === 'ə' && (/^[iy]+$/.test(g.letters) || (g.letters === 'e' && !/^[nlrm]/.test(g.after) && !/^(s|d)?$/.test(g.after)))) symbol = 'ɪ';
+    if (g && symbol === 'ə' && (/^[iy]+$/.test(g.letters) || (g.letters === 'e' && !/^[nlrm]/.test(g.after) && g.after !== '') || (g.letters === 'a' && g.after === 'ge'))) symbol = 'ɪ';
     if (g && symbol === 'ɑː' && (/au|aw/.test(g.letters) || /^(ugh|gh)/.test(g.after) || (g.letters === 'a' && /^l[^aeiouy]/.test(g.after)) || (g.letters === 'ou' && /^gh/.test(g.after)))) symbol = 'ɔː';
     if (nextPhone && isVowel(nextPhone) && (symbol === 'ɚ' || symbol === 'ɜː')) {
       out.push({ symbol: symbol === 'ɚ' ? 'ɚ' : 'ʌ', stress: p.stress }, { symbol: 'ɹ', stress: 0 });
@@ -170,7 +174,8 @@ export class EnglishG2P {
   /**
    * Phones of one written word as a TTS would read it; numbers are spelled out. `next`,
    * the word that follows, picks the forms of connected speech: "the" and "to" before a
-   * vowel (ði, tʊ), and the linking r of a word ending in ɚ ("for a", "our own").
+   * vowel (ði, tʊ), weak "for" before an article (fɚ ðə), and the linking r of a word
+   * ending in ɚ ("for a", "our own").
    */
   phones(word: string, next?: string): Phone[] {
     const clean = word.toLowerCase().replace(/[’`]/g, "'").replace(/[^a-z0-9'.,-]/g, '').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
@@ -180,6 +185,8 @@ export class EnglishG2P {
     const beforeVowel = next !== undefined && /^[^a-z0-9]*[aeiou]/i.test(next);
     if (beforeVowel && clean === 'the') return ph('ð', 'ɪ');
     if (beforeVowel && clean === 'to') return ph('t', 'ʊ');
+    // "for" leans on a following article as one unstressed clitic group: fɚ ðə, fɚɹ ə.
+    if (clean === 'for' && next !== undefined && /^(the|a|an)$/i.test(next.replace(/[^a-z]/gi, ''))) return ph('f', 'ɚ', ...(beforeVowel ? ['ɹ'] : []));
     const phones = this.citation(clean);
     if (beforeVowel && phones.at(-1)?.symbol === 'ɚ') return [...phones, ...ph('ɹ')];
     return phones;

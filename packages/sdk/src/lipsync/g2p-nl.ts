@@ -1,5 +1,6 @@
-import { ph, type Phone } from './phonemes';
+import { ph, phonemeInfo, type Phone } from './phonemes';
 import { dutchNumber } from './numbers';
+import { splitCompound } from './compounds-nl';
 
 /** Words the rules get wrong: weak forms, loanwords, and stems that look like prefixed ones. */
 const EXCEPTIONS: Readonly<Record<string, Phone[]>> = {
@@ -17,6 +18,7 @@ const EXCEPTIONS: Readonly<Record<string, Phone[]>> = {
   "'n": ph('ə', 'n'),
   mail: ph('m', 'eː1', 'ɪ', 'l'),
   email: ph('i1', 'm', 'eː', 'ɪ', 'l'),
+  weekend: ph('ʋ', 'i1', 'k', 'ɛ', 'n', 't'),
   website: ph('ʋ', 'ɛ1', 'p', 's', 'aɪ', 't'),
   online: ph('ɔ1', 'n', 'l', 'aɪ', 'n'),
   team: ph('t', 'i1', 'm'),
@@ -31,7 +33,7 @@ const EXCEPTIONS: Readonly<Record<string, Phone[]>> = {
 
 /** Vowel spellings, longest first, with their phones (a space separates two phones). */
 const VOWEL_GRAPHEMES: ReadonlyArray<readonly [string, string]> = [
-  ['eeuw', 'eʊ'], ['ieuw', 'i w'], ['aai', 'aː j'], ['ooi', 'oː j'], ['oei', 'u j'], ['ouw', 'ʌʊ'], ['auw', 'ʌʊ'],
+  ['eeuw', 'eʊ'], ['eau', 'oː'], ['ieuw', 'i w'], ['aai', 'aː j'], ['ooi', 'oː j'], ['oei', 'u j'], ['ouw', 'ʌʊ'], ['auw', 'ʌʊ'],
   ['aa', 'aː'], ['ee', 'eː'], ['oo', 'oː'], ['uu', 'y'], ['ie', 'i'], ['oe', 'u'], ['eu', 'øː'], ['ui', 'œy'],
   ['ij', 'ɛɪ'], ['ei', 'ɛɪ'], ['ou', 'ʌʊ'], ['au', 'ʌʊ'], ['uw', 'yʊ'],
   ['é', 'eː'], ['è', 'ɛ'], ['ë', 'ə'], ['ï', 'i'], ['ü', 'y'], ['ö', 'øː'],
@@ -63,9 +65,9 @@ const SINGLE_VOWELS: Readonly<Record<string, readonly [string, string]>> = {
 /**
  * Unstressed prefixes whose e is a schwa: be-, ge-, ver-, te- (before more syllables);
  * not where the e is closed by a double consonant (bellen) or by l, r, m, n before
- * another consonant (bergen, geld).
+ * another consonant (bergen, geld), nor where only an ending -e would be left (beste).
  */
-const SCHWA_PREFIX = /^(be|ge|ver|te(?=rug|vreden|gelijk|voren))(?!([^aeiouy])\2)(?![lrmn][^aeiouy])(?=[^aeiouy]{0,3}[aeiouy])/;
+const SCHWA_PREFIX = /^(be|ge|ver|te(?=rug|vreden|gelijk|voren|goed))(?!([^aeiouy])\2)(?![lrmn][^aeiouy])(?=[^aeiouy]{0,4}[aeiouy])(?![^aeiouy]+e$)/;
 /**
  * Stressed separable prefixes (aan-, op-, uit- …) and the unstressed on-, her-, mis-,
  * before a participle or verb prefix ge-, be-, ver-: the prefix is a word of its own
@@ -115,6 +117,8 @@ function segment(word: string): Grapheme[] {
       // A doubled consonant letter is spelled twice but spoken once.
       const previous = out.at(-1);
       if (previous && !previous.vowel && previous.text === consonant[0]) previous.text += consonant[0];
+      // s before sch is said once too (misschien).
+      else if (previous?.text === 's' && consonant[0] === 'sch') Object.assign(previous, { text: 'ssch', phones: consonant[1] });
       else out.push({ text: consonant[0], phones: consonant[1], vowel: false });
       i += consonant[0].length;
       continue;
@@ -125,12 +129,41 @@ function segment(word: string): Grapheme[] {
 }
 
 /**
- * Long ee before r in the same syllable is laxed towards [ɪː] (keer, weer, meer,
- * gereserveerd), which the lips show as ih rather than ee.
+ * Long ee before r is laxed towards [ɪː] (keer, meer, meren, controleren; Booij 1995),
+ * which the lips show as ih rather than ee.
  */
 function laxBeforeR(phones: Phone[]): Phone[] {
-  const isVowel = (p: Phone | undefined) => p !== undefined && /^[aeiouyøœɑɔɛɪəɵʏʌ]/.test(p.symbol);
-  return phones.map((p, i) => (p.symbol === 'eː' && phones[i + 1]?.symbol === 'r' && !isVowel(phones[i + 2]) ? { ...p, symbol: 'ɪ' } : p));
+  return phones.map((p, i) => (p.symbol === 'eː' && phones[i + 1]?.symbol === 'r' ? { ...p, symbol: 'ɪ' } : p));
+}
+
+/**
+ * Joins the parts of a compound: where one ends in the consonant the next begins with,
+ * it is said once (hand|tekening: hɑntəkeːnɪŋ).
+ */
+function degeminate(parts: Phone[][]): Phone[] {
+  return parts.reduce<Phone[]>((out, part) => (out.at(-1)?.symbol === part[0]?.symbol && phonemeInfo(part[0]!.symbol).kind !== 'vowel' ? [...out, ...part.slice(1)] : [...out, ...part]), []);
+}
+
+/** Plurals in -eren of native nouns (blad, kind, ei …): the schwa stays, unlike loan verbs. */
+const NATIVE_PLURAL_EREN = /^(blad|kind|ei|lied|kalv|lamm|volk|rad|goed|beend|gemoed|hoend)eren$/;
+
+/**
+ * Endings that carry the word's stress and a full vowel, though the schwa rules would
+ * reduce them: the -eren of verbs from French and Latin (controleren, reserveren,
+ * proberen; eː), and -ent, -et (moment, student, pakket; ɛ). Native verbs on a stem in
+ * -er keep the schwa (anderen, luisteren, leveren, weigeren): after nd, st or nn, or
+ * after one consonant behind e, ei or ij. Returns the index of the stressed e, or -1.
+ */
+function stressedEnding(word: string): number {
+  if (NATIVE_PLURAL_EREN.test(word)) return -1;
+  const verb = /^(.*?)([aeiouy]+)([^aeiouy]+)eren$/.exec(word);
+  if (verb) {
+    const [, , vowel, consonants] = verb;
+    const native = /^(nd|st|nn)$/.test(consonants!) || (/^(e|ee|ei|ij)$/.test(vowel!) && consonants!.length === 1);
+    return native ? -1 : word.length - 4;
+  }
+  const loan = /[aeiouy][^aeiouy]+e(nt|nten|nts|t|ts)$/.exec(word);
+  return loan ? word.lastIndexOf('e', word.length - loan[1]!.length) : -1;
 }
 
 /**
@@ -142,19 +175,34 @@ function laxBeforeR(phones: Phone[]): Phone[] {
 export class DutchG2P {
   readonly lang = 'nl' as const;
 
-  /** Phones of one written word as a TTS would read it; numbers are spelled out. */
-  phones(word: string): Phone[] {
+  /**
+   * Phones of one written word as a TTS would read it; numbers are spelled out. With the
+   * `next` word, connected speech: a final t or s runs into a next word that starts with
+   * the same place of articulation (het dak: hədɑk, is zo: ɪzoː), said once.
+   */
+  phones(word: string, next?: string): Phone[] {
+    const phones = this.word(word);
+    if (!next || /[.,;:!?]["')\]]*$/.test(word)) return phones;
+    const last = phones.at(-1)?.symbol;
+    const first = last === 't' || last === 's' ? this.word(next)[0]?.symbol : undefined;
+    if ((last === 't' && (first === 't' || first === 'd')) || (last === 's' && (first === 's' || first === 'z'))) return phones.slice(0, -1);
+    return phones;
+  }
+
+  private word(word: string): Phone[] {
     const clean = word.toLowerCase().replace(/[’`]/g, "'").replace(/[^a-z0-9'.,\-éèëïüö]/g, '').replace(/^[^a-z0-9']+|[^a-z0-9éèëïüö]+$/g, '');
     if (!clean) return [];
     const exception = EXCEPTIONS[clean];
     if (exception) return exception;
-    if (/\d/.test(clean)) return dutchNumber(clean).split(' ').flatMap((w) => NUMERALS[w] ?? this.phones(w));
-    if (clean.includes('-')) return clean.split('-').flatMap((w) => this.phones(w));
+    if (/\d/.test(clean)) return dutchNumber(clean).split(' ').flatMap((w) => NUMERALS[w] ?? this.word(w));
+    if (clean.includes('-')) return clean.split('-').flatMap((w) => this.word(w));
     return this.byRule(clean.replace(/'/g, ''));
   }
 
   private byRule(word: string): Phone[] {
     if (!/[aeiouyéèëïüö]/.test(word) && word.length <= 5) return [...word].flatMap((l) => ph(...(LETTER_NAMES[l] ?? '').split(' ').filter(Boolean)));
+    const parts = splitCompound(word);
+    if (parts) return degeminate(parts.map((part, i) => this.compoundPart(part, i > 0)));
     const separable = SEPARABLE.exec(word)?.[0];
     if (separable) {
       const head = this.byRule(separable).map((p) => (UNSTRESSED_PREFIX.has(separable) && p.stress ? { ...p, stress: 0 as const } : p));
@@ -164,12 +212,20 @@ export class DutchG2P {
     return laxBeforeR(this.byStem(word));
   }
 
+  /** One part of a compound, read as a word; only the first part keeps the main stress. */
+  private compoundPart(part: string, later: boolean): Phone[] {
+    const phones = EXCEPTIONS[part] ?? this.byRule(part);
+    return later ? phones.map((p) => (p.stress === 1 ? { ...p, stress: 2 as const } : p)) : phones;
+  }
+
   private byStem(word: string): Phone[] {
     const graphemes = segment(word);
     const prefix = SCHWA_PREFIX.exec(word)?.[0].length ?? 0;
+    const ending = stressedEnding(word);
     const out: Phone[] = [];
     let offset = 0;
-    let stressed = false;
+    // A stressed ending takes the stress from the stem's first full vowel.
+    let stressed = ending >= 0;
     graphemes.forEach((g, index) => {
       const start = offset;
       offset += g.text.length;
@@ -178,6 +234,10 @@ export class DutchG2P {
         return;
       }
       let phones = g.phones;
+      if (start === ending) {
+        out.push(...ph(`${this.isOpen(index, graphemes) ? 'eː' : 'ɛ'}1`));
+        return;
+      }
       if (!phones) {
         const schwa = g.text === 'e' && (start < prefix || this.isSchwaE(word, start, index, graphemes, prefix));
         phones = schwa ? 'ə' : SINGLE_VOWELS[g.text]![this.isOpen(index, graphemes) ? 0 : 1];
@@ -206,8 +266,9 @@ export class DutchG2P {
   }
 
   private isSchwaE(word: string, start: number, index: number, graphemes: Grapheme[], prefix: number): boolean {
-    // Unstressed -er- inside a compound or before a suffix (linkerhand, bezoekers-, batterij).
-    const stemVowels = graphemes.filter((g, i) => g.vowel && i < index).length;
+    // Unstressed -er- inside a compound or before a suffix (linkerhand, bezoekers-, batterij);
+    // a prefix's vowel does not count (ver|werken keeps its ɛ).
+    const stemVowels = graphemes.filter((g, i) => g.vowel && i < index && graphemes.slice(0, i).reduce((n, h) => n + h.text.length, 0) >= prefix).length;
     const later = graphemes.slice(index + 1).some((g) => g.vowel);
     if (stemVowels > 0 && later && /^r([^aeiouy]|ij)/.test(word.slice(start + 1)) && start >= prefix) return true;
     // The stem's first vowel is never the schwa of an ending (ge|steld, ge|meten).
@@ -232,8 +293,9 @@ export class DutchG2P {
     // Final devoicing: hond /hɔnt/, heb /hɛp/.
     const devoiced = final ? FINAL_DEVOICING[g.text[0]!] : undefined;
     if (devoiced) return ph(devoiced);
-    // -tie, -ties: /tsi/.
-    if (g.text === 't' && next?.text === 'ie' && index + 2 >= graphemes.length - 1 && graphemes[index + 2]?.text !== 'n' && graphemes[index - 1]?.vowel) {
+    // -tie, -ties: /tsi/, also after n (garantie, vakantie).
+    const afterVowelOrN = graphemes[index - 1]?.vowel || graphemes[index - 1]?.text === 'n';
+    if (g.text === 't' && next?.text === 'ie' && index + 2 >= graphemes.length - 1 && graphemes[index + 2]?.text !== 'n' && afterVowelOrN) {
       return ph('t', 's');
     }
     return ph(...g.phones.split(' '));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DutchG2P } from './g2p-nl';
-import { buildTimeline, parseIpa } from './timeline';
+import { buildTimeline, parseIpa, wordContexts } from './timeline';
 import { visemeWeightsAt } from './coarticulation';
 import { VISEME_CLASS } from './visemes';
 
@@ -17,6 +17,16 @@ describe('buildTimeline', () => {
     expect(t.segments.at(-1)!.end).toBeCloseTo(900);
     // Longer for vowels than for the bilabial onset.
     expect(t.segments[1]!.end - t.segments[1]!.start).toBeGreaterThan(t.segments[0]!.end - t.segments[0]!.start);
+  });
+
+  it("lets a word's edge phones see the neighbouring word unless a pause comes between", () => {
+    const words = [{ text: 'ja', start: 0, end: 300 }, { text: 'mooi', start: 300, end: 700 }, { text: 'boe', start: 900, end: 1200 }];
+    const contexts = wordContexts('ja mooi boe', words, words.map((w) => nl.phones(w.text)));
+    expect(contexts[0]!.nextPhone?.symbol).toBe('m');
+    expect(contexts[1]!.prevPhone?.symbol).toBe('aː');
+    // 200 ms of silence before boe: a phrase edge, no neighbour.
+    expect(contexts[1]!.nextPhone).toBeUndefined();
+    expect(contexts[2]!.prevPhone).toBeUndefined();
   });
 
   it('splits a diphthong into its two halves', () => {

@@ -124,6 +124,11 @@ export function wordContexts(text: string, words: readonly TimedWord[], phones?:
   });
   const finals = words.map((w, i) => i === words.length - 1 || punctuated[i]! || words[i + 1]!.start - w.end >= PAUSE_GAP_MS);
   const contexts = words.map((_, i): WordContext => ({ phraseFinal: finals[i]!, phraseInitial: i === 0 || finals[i - 1]! }));
+  // Across a word edge without a pause the voice runs on into the next word's first sound.
+  contexts.forEach((c, i) => {
+    if (!c.phraseFinal) c.nextPhone = phones?.[i + 1]?.[0];
+    if (!c.phraseInitial) c.prevPhone = phones?.[i - 1]?.at(-1);
+  });
   // The nucleus: the last word of each phrase with a primary stress.
   let seen = false;
   for (let i = words.length - 1; i >= 0 && phones; i--) {
@@ -191,7 +196,9 @@ function fromDuration(text: string, duration: number, g2p: G2P): LipSegment[] {
   tokens.forEach((token, i) => {
     const length = lengths[i]! * scale;
     const phraseFinal = i === tokens.length - 1 || pauses[i]! > 0;
-    out.push(...segmentsFor(token.phones, t, t + length, g2p.lang, { phraseFinal, phraseInitial: i === 0 || pauses[i - 1]! > 0 }));
+    const phraseInitial = i === 0 || pauses[i - 1]! > 0;
+    const context = { phraseFinal, phraseInitial, nextPhone: phraseFinal ? undefined : tokens[i + 1]?.phones[0], prevPhone: phraseInitial ? undefined : tokens[i - 1]?.phones.at(-1) };
+    out.push(...segmentsFor(token.phones, t, t + length, g2p.lang, context));
     t += length + pauses[i]! * scale;
   });
   return out;

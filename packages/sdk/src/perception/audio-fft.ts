@@ -1,5 +1,6 @@
 /**
- * In-place iterative radix-2 FFT on separate real/imaginary arrays. Small and
+ * In-place iterative radix-2 FFT on separate real/imaginary arrays, with a real-input
+ * path ({@link Fft.powerSpectra}: two real frames per complex transform). Small and
  * allocation-free so the voice feature extractor can run it per 10 ms frame on the main
  * thread, in a worker or in Node (the eval CLI) with identical results.
  */
@@ -42,13 +43,32 @@ export class Fft {
         im[j] = ti;
       }
     }
-    for (let half = 1; half < n; half *= 2) {
+    this.butterflies(re, im);
+  }
+
+  /**
+   * The radix-2 stages on bit-reversed input. The twiddle factor is the outer loop, so it
+   * is read once per stage and index rather than once per butterfly; every butterfly does
+   * the same arithmetic in the same order as the textbook loop, so results are bit-identical.
+   */
+  private butterflies(re: Float64Array, im: Float64Array): void {
+    const n = this.size;
+    // First stage: the twiddle is exactly 1, so the butterfly is a plain sum and difference.
+    for (let a = 0; a < n; a += 2) {
+      const xr = re[a + 1]!;
+      const xi = im[a + 1]!;
+      re[a + 1] = re[a]! - xr;
+      im[a + 1] = im[a]! - xi;
+      re[a] = re[a]! + xr;
+      im[a] = im[a]! + xi;
+    }
+    for (let half = 2; half < n; half *= 2) {
       const step = n / (2 * half);
-      for (let start = 0; start < n; start += 2 * half) {
-        for (let k = 0; k < half; k++) {
-          const wr = this.cos[k * step]!;
-          const wi = this.sin[k * step]!;
-          const a = start + k;
+      const span = 2 * half;
+      for (let k = 0; k < half; k++) {
+        const wr = this.cos[k * step]!;
+        const wi = this.sin[k * step]!;
+        for (let a = k; a < n; a += span) {
           const b = a + half;
           const xr = re[b]! * wr - im[b]! * wi;
           const xi = re[b]! * wi + im[b]! * wr;
@@ -69,11 +89,13 @@ export class Fft {
    */
   powerSpectra(a: ArrayLike<number>, b: ArrayLike<number> | null, re: Float64Array, im: Float64Array, outA: Float64Array, outB: Float64Array): void {
     const n = this.size;
+    // Loading straight into bit-reversed positions saves the transform's reordering pass.
     for (let i = 0; i < n; i++) {
-      re[i] = i < a.length ? a[i]! : 0;
-      im[i] = b && i < b.length ? b[i]! : 0;
+      const j = this.reversed[i]!;
+      re[j] = i < a.length ? a[i]! : 0;
+      im[j] = b && i < b.length ? b[i]! : 0;
     }
-    this.transform(re, im);
+    this.butterflies(re, im);
     for (let k = 0; k <= n / 2; k++) {
       const m = (n - k) % n;
       const sr = re[k]! + re[m]!;

@@ -36,4 +36,25 @@ describe('StreamResampler', () => {
     expect(parts.length).toBe(whole.length);
     for (let i = 0; i < whole.length; i++) expect(parts[i]).toBeCloseTo(whole[i]!, 5);
   });
+
+  it('filters only the input samples it needs, with the same result as filtering them all', () => {
+    // The textbook order: low-pass every input sample, then interpolate linearly.
+    const eager = (input: Float32Array, from: number, to: number) => {
+      const taps = from > to ? StreamResampler.lowPassTaps(0.9 / (from / to) / 2, 31) : Float64Array.of(1);
+      const padded = new Float64Array(taps.length - 1 + input.length);
+      padded.set(input, taps.length - 1);
+      const filtered = Float64Array.from(input, (_, i) => taps.reduce((sum, tap, t) => sum + tap * padded[i + t]!, 0));
+      const out: number[] = [];
+      for (let position = 0; position < input.length - 1 + 1e-9; position += from / to) {
+        const i = Math.floor(position);
+        const a = filtered[i]!;
+        out.push(a + (filtered[Math.min(i + 1, input.length - 1)]! - a) * (position - i));
+      }
+      return Float32Array.from(out);
+    };
+    for (const [from, to] of [[48_000, 16_000], [16_000, 8_000], [22_050, 16_000], [16_000, 44_100]] as const) {
+      const input = tone(440, from, 0.2).map((x, i) => x + 0.1 * Math.sin(i * 1.7));
+      expect(Array.from(resample(input, from, to)), `${from} → ${to}`).toEqual(Array.from(eager(input, from, to)));
+    }
+  });
 });

@@ -33,20 +33,22 @@ export class StreamResampler {
 
   /** Resamples one chunk; the output length varies by at most one sample from chunk to chunk. */
   process(input: ArrayLike<number>): Float32Array {
-    const filtered = this.filter(input);
-    const out = new Float32Array(Math.max(0, Math.ceil((filtered.length - this.position) / this.ratio) + 1));
+    const n = input.length;
+    const filteredAt = this.lazyFilter(input);
+    const out = new Float32Array(Math.max(0, Math.ceil((n - this.position) / this.ratio) + 1));
     let count = 0;
     // position is in [−1, 0) for a sample between the previous chunk's last and this chunk's first.
-    while (this.position < filtered.length - 1 + 1e-9) {
+    while (this.position < n - 1 + 1e-9) {
       const i = Math.floor(this.position);
       const frac = this.position - i;
-      const a = i < 0 ? this.previous : filtered[i]!;
-      const b = filtered[Math.min(i + 1, filtered.length - 1)]!;
-      out[count++] = a + (b - a) * frac;
+      const a = i < 0 ? this.previous : filteredAt(i);
+      // On an output that falls exactly on an input sample (every one at ratio 2) the
+      // neighbour is not needed: a + (b − a) · 0 is a.
+      out[count++] = frac === 0 ? a : a + (filteredAt(Math.min(i + 1, n - 1)) - a) * frac;
       this.position += this.ratio;
     }
-    this.position -= filtered.length;
-    if (filtered.length > 0) this.previous = filtered[filtered.length - 1]!;
+    this.position -= n;
+    if (n > 0) this.previous = filteredAt(n - 1);
     return out.subarray(0, count);
   }
 
@@ -66,22 +68,31 @@ export class StreamResampler {
     return taps;
   }
 
-  private filter(input: ArrayLike<number>): Float64Array {
+  /**
+   * The low-passed input, computed on demand: only the samples that outputs interpolate
+   * between are filtered, about 2 of every 3 inputs at 48 → 16 kHz and 1 of 2 at
+   * 16 → 8 kHz, each with the same sum as filtering them all. Consumes the chunk: the
+   * filter history moves on to its last samples.
+   */
+  private lazyFilter(input: ArrayLike<number>): (i: number) => number {
     const taps = this.taps;
     const order = taps.length - 1;
-    if (order === 0) return Float64Array.from(input as ArrayLike<number>);
     const n = input.length;
     const extended = new Float64Array(order + n);
     extended.set(this.history);
     for (let i = 0; i < n; i++) extended[order + i] = input[i]!;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
+    this.history.set(extended.subarray(n, n + order));
+    // Consecutive outputs often share a neighbour (ratios below 2): remember the last one.
+    let lastIndex = -1;
+    let lastValue = 0;
+    return (i) => {
+      if (i === lastIndex) return lastValue;
       let sum = 0;
       for (let t = 0; t <= order; t++) sum += taps[t]! * extended[i + t]!;
-      out[i] = sum;
-    }
-    this.history.set(extended.subarray(n, n + order));
-    return out;
+      lastIndex = i;
+      lastValue = sum;
+      return sum;
+    };
   }
 }
 

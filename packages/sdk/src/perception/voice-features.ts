@@ -62,7 +62,11 @@ function buildNames(): string[] {
   return names;
 }
 
-/** Reusable DSP state (FFTs, windows, filterbank); create once, extract many times. */
+const BINS = FFT_SIZE / 2 + 1;
+const MIN_LAG = Math.floor(PITCH_RATE / MAX_F0);
+const MAX_LAG = Math.ceil(PITCH_RATE / MIN_F0);
+
+/** Reusable DSP state (FFTs, windows, filterbank, scratch buffers); create once, extract many times. */
 export class VoiceFeatureExtractor {
   private readonly fft = new Fft(FFT_SIZE);
   private readonly pitchFft = new Fft(PITCH_FFT);
@@ -72,10 +76,16 @@ export class VoiceFeatureExtractor {
   private readonly windowAutocorr: Float64Array;
   private readonly mel = melFilterbank(MEL_BANDS, FFT_SIZE, VOICE_SAMPLE_RATE, 60, 7600);
   private readonly dct = dctMatrix(MEL_BANDS, MFCC);
+  private readonly bins = new SpectrumBins();
+  /** Per-clip buffers, grown to the longest clip seen so far: extraction allocates little. */
+  private readonly buffers = new Buffers();
 
   constructor() {
-    const [r] = this.autocorrelations(this.pitchWindow, null);
-    this.windowAutocorr = r.map((v) => v / r[0]!);
+    this.windowAutocorr = new Float64Array(PITCH_FRAME);
+    const r = this.windowAutocorr;
+    this.autocorrelations(this.pitchWindow, null, r, new Float64Array(PITCH_FRAME));
+    const r0 = r[0]!;
+    for (let lag = 0; lag < PITCH_FRAME; lag++) r[lag] = r[lag]! / r0;
   }
 
   /**
@@ -92,19 +102,112 @@ export class VoiceFeatureExtractor {
     for (let i = 0; i < samples.length; i++) mean += samples[i]!;
     mean /= samples.length;
 
-    const bins = FFT_SIZE / 2 + 1;
-    const re = new Float64Array(FFT_SIZE);
-    const im = new Float64Array(FFT_SIZE);
-    const frames = [new Float64Array(FRAME), new Float64Array(FRAME)] as const;
-    const spectra: Float64Array[] = [];
-    const energy = new Float64Array(frameCount);
-    const zcr = new Float64Array(frameCount);
-    // Frames go through the FFT in pairs (one complex transform for two real frames).
+    const spectra = this.buffers.get('spectra', frameCount * BINS);
+    const energy = this.buffers.get('energy', frameCount);
+    const zcr = this.buffers.get('zcr', frameCount);
+    this.powerSpectra(samples, mean, frameCount, spectra, energy, zcr);
+
+    // Active frames: within ACTIVE_RANGE_DB of the loudest, and not digital silence.
+    let maxEnergy = 0;
+    for (let t = 0; t < frameCount; t++) maxEnergy = Math.max(maxEnergy, energy[t]!);
+    if (maxEnergy <= 0) return out;
+    const threshold = maxEnergy * 10 ** (-ACTIVE_RANGE_DB / 10);
+    const activeFrames = this.buffers.get('active', frameCount);
+    let activeCount = 0;
+    for (let t = 0; t < frameCount; t++) if (energy[t]! >= threshold) activeFrames[activeCount++] = t;
+    const active = activeFrames.subarray(0, activeCount);
+    let meanActiveEnergy = 0;
+    for (const t of active) meanActiveEnergy += energy[t]!;
+    meanActiveEnergy /= activeCount;
+    // A log floor relative to the clip's own level keeps log spectra gain-invariant.
+    const floor = meanActiveEnergy * 1e-7;
+
+    // Per active frame (rows): MFCC (c1…), mean-removed log-mel, spectral shape descriptors.
+    const mfcc = this.buffers.get('mfcc', activeCount * MFCC);
+    const logMel = this.buffers.get('logMel', activeCount * MEL_BANDS);
+    const descriptors = this.buffers.get('descriptors', activeCount * DESCRIPTORS.length);
+    this.frameFeatures(spectra, energy, zcr, active, floor, mfcc, logMel, descriptors);
+    const pitch = this.pitchTrack(resample(samples, VOICE_SAMPLE_RATE, PITCH_RATE), mean, active);
+
+    let i = 0;
+    const put = (value: number) => (out[i++] = Number.isFinite(value) ? value : 0);
+    const column = this.buffers.get('column', activeCount);
+    const columnOf = (matrix: Float64Array, width: number, c: number, keep?: (row: number) => boolean) => {
+      let n = 0;
+      for (let row = 0; row < activeCount; row++) if (!keep || keep(row)) column[n++] = matrix[row * width + c]!;
+      return column.subarray(0, n);
+    };
+
+    for (let c = 0; c < MFCC; c++) put(meanOf(columnOf(mfcc, MFCC, c)));
+    for (let c = 0; c < MFCC; c++) put(stdOf(columnOf(mfcc, MFCC, c)));
+    for (let c = 0; c < MFCC; c++) put(stdOf(deltas(columnOf(mfcc, MFCC, c))));
+    // Vowels (voiced) and consonants/breath (unvoiced) have different spectra; their
+    // separate means say more about articulation effort than the overall mean.
+    for (let c = 0; c < MFCC; c++) put(meanOf(columnOf(mfcc, MFCC, c, (row) => pitch.f0[row]! > 0)));
+    for (let c = 0; c < MFCC; c++) put(meanOf(columnOf(mfcc, MFCC, c, (row) => pitch.f0[row] === 0)));
+    for (let c = 0; c < QUANTILE_MFCC; c++) {
+      const sorted = sortedCopy(columnOf(mfcc, MFCC, c));
+      put(percentileOfSorted(sorted, 0.1));
+      put(percentileOfSorted(sorted, 0.9));
+    }
+    for (let b = 0; b < MEL_BANDS; b++) put(stdOf(columnOf(logMel, MEL_BANDS, b)));
+
+    const activeDb = Float64Array.from(active, (t) => 10 * Math.log10(energy[t]! / maxEnergy));
+    const sortedDb = sortedCopy(activeDb);
+    put(stdOf(activeDb));
+    put(percentileOfSorted(sortedDb, 0.1));
+    put(percentileOfSorted(sortedDb, 0.5));
+    put(percentileOfSorted(sortedDb, 0.9));
+    put(stdOf(deltas(activeDb)));
+    put(skewOf(activeDb));
+    put(activeCount / frameCount);
+    for (let d = 0; d < DESCRIPTORS.length; d++) {
+      const values = columnOf(descriptors, DESCRIPTORS.length, d);
+      put(meanOf(values));
+      put(stdOf(values));
+    }
+
+    const semitones: number[] = [];
+    const voicedSeconds: number[] = [];
+    for (let a = 0; a < activeCount; a++) {
+      if (pitch.f0[a]! <= 0) continue;
+      semitones.push(12 * Math.log2(pitch.f0[a]! / 100));
+      voicedSeconds.push((active[a]! * HOP) / VOICE_SAMPLE_RATE);
+    }
+    const sortedSemitones = sortedCopy(semitones);
+    put(meanOf(semitones));
+    put(stdOf(semitones));
+    put(percentileOfSorted(sortedSemitones, 0.1));
+    put(percentileOfSorted(sortedSemitones, 0.5));
+    put(percentileOfSorted(sortedSemitones, 0.9));
+    put(percentileOfSorted(sortedSemitones, 0.9) - percentileOfSorted(sortedSemitones, 0.1));
+    put(slopeOf(voicedSeconds, semitones));
+    const f0Deltas = deltas(semitones);
+    put(meanOf(f0Deltas.map(Math.abs)));
+    put(skewOf(semitones));
+    put(f0Deltas.length ? f0Deltas.filter((d) => d > 0).length / f0Deltas.length : 0);
+    put(activeCount ? semitones.length / activeCount : 0);
+    put(meanOf(pitch.periodicity));
+    put(stdOf(pitch.periodicity));
+    const segments = voicedSegments(active, pitch.f0);
+    const activeSeconds = (activeCount * HOP) / VOICE_SAMPLE_RATE;
+    put(activeSeconds > 0 ? segments.length / activeSeconds : 0);
+    put(meanOf(segments.map((length) => (length * HOP) / VOICE_SAMPLE_RATE)));
+    return out;
+  }
+
+  /**
+   * Power spectrum (bins 0…FFT_SIZE/2, rows of `spectra`), energy without DC and zero-crossing
+   * rate of every 25 ms frame. Frames go through the FFT in pairs (one complex transform for
+   * two real frames).
+   */
+  private powerSpectra(samples: Float32Array, mean: number, frameCount: number, spectra: Float64Array, energy: Float64Array, zcr: Float64Array): void {
+    const { re, im, frameA, frameB } = this.buffers.fixed;
     for (let t = 0; t < frameCount; t += 2) {
       const pair = Math.min(2, frameCount - t);
       for (let j = 0; j < pair; j++) {
         const start = (t + j) * HOP;
-        const frame = frames[j]!;
+        const frame = j === 0 ? frameA : frameB;
         let crossings = 0;
         for (let i = 0; i < FRAME; i++) {
           const x = samples[start + i]! - mean;
@@ -112,40 +215,40 @@ export class VoiceFeatureExtractor {
           if (i > 0 && (x >= 0) !== (samples[start + i - 1]! - mean >= 0)) crossings++;
         }
         zcr[t + j] = crossings / FRAME;
-        spectra.push(new Float64Array(bins));
       }
-      this.fft.powerSpectra(frames[0], pair === 2 ? frames[1] : null, re, im, spectra[t]!, spectra[t + 1] ?? spectra[t]!);
+      const outA = spectra.subarray(t * BINS, (t + 1) * BINS);
+      const outB = pair === 2 ? spectra.subarray((t + 1) * BINS, (t + 2) * BINS) : outA;
+      this.fft.powerSpectra(frameA, pair === 2 ? frameB : null, re, im, outA, outB);
       for (let j = 0; j < pair; j++) {
-        const power = spectra[t + j]!;
+        const offset = (t + j) * BINS;
         let sum = 0;
-        for (let k = 1; k < bins; k++) sum += power[k]!;
+        for (let k = 1; k < BINS; k++) sum += spectra[offset + k]!;
         energy[t + j] = sum;
       }
     }
+  }
 
-    // Active frames: within ACTIVE_RANGE_DB of the loudest, and not digital silence.
-    let maxEnergy = 0;
-    for (const e of energy) maxEnergy = Math.max(maxEnergy, e);
-    if (maxEnergy <= 0) return out;
-    const threshold = maxEnergy * 10 ** (-ACTIVE_RANGE_DB / 10);
-    const active: number[] = [];
-    for (let t = 0; t < frameCount; t++) if (energy[t]! >= threshold) active.push(t);
-    let meanActiveEnergy = 0;
-    for (const t of active) meanActiveEnergy += energy[t]!;
-    meanActiveEnergy /= active.length;
-    // A log floor relative to the clip's own level keeps log spectra gain-invariant.
-    const floor = meanActiveEnergy * 1e-7;
-
-    // Log-mel, MFCC (c1…), spectral shape descriptors per active frame.
-    const mfcc: number[][] = [];
-    const logMel: number[][] = [];
-    const descriptors: number[][] = []; // centroid, bandwidth, rolloff, flatness, slope, hf_ratio, zcr, flux
-    // Magnitude spectrum normalised to unit energy, of the previous active frame (for flux).
-    let previousMagnitude: Float64Array | null = null;
-    const hz = (k: number) => (k * VOICE_SAMPLE_RATE) / FFT_SIZE;
-    for (const t of active) {
-      const power = spectra[t]!;
-      const bands = new Float64Array(MEL_BANDS);
+  /** Fills the per-active-frame rows of `mfcc`, `logMel` and `descriptors`. */
+  private frameFeatures(
+    spectra: Float64Array,
+    energy: Float64Array,
+    zcr: Float64Array,
+    active: Float64Array,
+    floor: number,
+    mfcc: Float64Array,
+    logMel: Float64Array,
+    descriptors: Float64Array,
+  ): void {
+    const { bands, magnitude, previousMagnitude } = this.buffers.fixed;
+    const { hz, khz, sumKhz, sumKhzSquared, low, mid, high, peakLow, peakHigh } = this.bins;
+    const binFloor = floor / BINS;
+    const m = BINS - 1;
+    let magnitudeNow = magnitude;
+    let magnitudeBefore = previousMagnitude;
+    for (let a = 0; a < active.length; a++) {
+      const t = active[a]!;
+      const offset = t * BINS;
+      const power = spectra.subarray(offset, offset + BINS);
       for (let b = 0; b < MEL_BANDS; b++) {
         const filter = this.mel[b]!;
         let sum = 0;
@@ -155,171 +258,123 @@ export class VoiceFeatureExtractor {
       let bandMean = 0;
       for (let b = 0; b < MEL_BANDS; b++) bandMean += bands[b]!;
       bandMean /= MEL_BANDS;
-      logMel.push(Array.from(bands, (v) => v - bandMean));
-      const coefficients: number[] = [];
+      for (let b = 0; b < MEL_BANDS; b++) logMel[a * MEL_BANDS + b] = bands[b]! - bandMean;
       for (let c = 0; c < MFCC; c++) {
         const row = this.dct[c]!;
         let sum = 0;
         for (let b = 0; b < MEL_BANDS; b++) sum += row[b]! * bands[b]!;
-        coefficients.push(sum);
+        mfcc[a * MFCC + c] = sum;
       }
-      mfcc.push(coefficients);
 
       const total = energy[t]! + floor;
+      // One pass for the sums over all bins: centroid, roll-off, log spectrum (flatness and
+      // the least-squares tilt over kHz; Σx and Σx² are constants of the bins) and the
+      // unit-energy magnitude spectrum (for flux).
       let centroid = 0;
-      for (let k = 1; k < bins; k++) centroid += hz(k) * power[k]!;
+      let cumulative = 0;
+      let rolloff = hz[BINS - 1]!;
+      let rolled = false;
+      let logSum = 0;
+      let sxy = 0;
+      for (let k = 1; k < BINS; k++) {
+        const p = power[k]!;
+        centroid += hz[k]! * p;
+        cumulative += p;
+        if (!rolled && cumulative >= 0.85 * total) {
+          rolloff = hz[k]!;
+          rolled = true;
+        }
+        const y = Math.log(p + binFloor);
+        logSum += y;
+        sxy += khz[k]! * y;
+        magnitudeNow[k] = Math.sqrt(p / total);
+      }
       centroid /= total;
       let spread = 0;
-      for (let k = 1; k < bins; k++) spread += (hz(k) - centroid) ** 2 * power[k]!;
+      for (let k = 1; k < BINS; k++) spread += (hz[k]! - centroid) ** 2 * power[k]!;
       spread = Math.sqrt(spread / total);
-      let cumulative = 0;
-      let rolloff = hz(bins - 1);
-      for (let k = 1; k < bins; k++) {
-        cumulative += power[k]!;
-        if (cumulative >= 0.85 * total) {
-          rolloff = hz(k);
-          break;
-        }
-      }
-      let logSum = 0;
-      let high = 0;
       // eGeMAPS voice-quality ratios: alpha (50 Hz–1 kHz vs 1–5 kHz energy) and Hammarberg
       // (strongest peak below 2 kHz vs strongest in 2–5 kHz); both in dB, both level-free.
-      let lowBand = 0;
-      let midBand = 0;
-      let peakLow = 0;
-      let peakHigh = 0;
-      // Least-squares slope of log power over frequency (kHz): the spectral tilt.
-      let sx = 0;
-      let sy = 0;
-      let sxx = 0;
-      let sxy = 0;
-      const magnitude = new Float64Array(bins);
-      for (let k = 1; k < bins; k++) {
-        const p = power[k]! + floor / bins;
-        const y = Math.log(p);
-        const x = hz(k) / 1000;
-        logSum += y;
-        const f = hz(k);
-        if (f >= 1000) high += power[k]!;
-        if (f >= 50 && f < 1000) lowBand += power[k]!;
-        else if (f >= 1000 && f < 5000) midBand += power[k]!;
-        if (f < 2000) peakLow = Math.max(peakLow, power[k]!);
-        else if (f < 5000) peakHigh = Math.max(peakHigh, power[k]!);
-        sx += x;
-        sy += y;
-        sxx += x * x;
-        sxy += x * y;
-        magnitude[k] = Math.sqrt(power[k]! / total);
-      }
-      const m = bins - 1;
+      const highEnergy = sumOver(power, high);
+      const lowBand = sumOver(power, low);
+      const midBand = sumOver(power, mid);
+      const peakBelow = maxOver(power, peakLow);
+      const peakAbove = maxOver(power, peakHigh);
       const flatness = Math.exp(logSum / m) / (total / m);
-      const slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
+      const slope = (m * sxy - sumKhz * logSum) / (m * sumKhzSquared - sumKhz * sumKhz);
       let flux = 0;
-      if (previousMagnitude) for (let k = 1; k < bins; k++) flux += (magnitude[k]! - previousMagnitude[k]!) ** 2;
-      previousMagnitude = magnitude;
-      const db = (a: number, b: number) => 10 * Math.log10((a + floor) / (b + floor));
-      descriptors.push([centroid / 1000, spread / 1000, rolloff / 1000, Math.log(flatness + 1e-12), slope, high / total, zcr[t]!, Math.sqrt(flux), db(lowBand, midBand), db(peakLow, peakHigh)]);
+      if (a > 0) for (let k = 1; k < BINS; k++) flux += (magnitudeNow[k]! - magnitudeBefore[k]!) ** 2;
+      [magnitudeNow, magnitudeBefore] = [magnitudeBefore, magnitudeNow];
+      const db = (x: number, y: number) => 10 * Math.log10((x + floor) / (y + floor));
+      const row = a * DESCRIPTORS.length;
+      descriptors[row] = centroid / 1000;
+      descriptors[row + 1] = spread / 1000;
+      descriptors[row + 2] = rolloff / 1000;
+      descriptors[row + 3] = Math.log(flatness + 1e-12);
+      descriptors[row + 4] = slope;
+      descriptors[row + 5] = highEnergy / total;
+      descriptors[row + 6] = zcr[t]!;
+      descriptors[row + 7] = Math.sqrt(flux);
+      descriptors[row + 8] = db(lowBand, midBand);
+      descriptors[row + 9] = db(peakBelow, peakAbove);
     }
-
-    let i = 0;
-    const put = (value: number) => (out[i++] = Number.isFinite(value) ? value : 0);
-    const columns = (rows: number[][], c: number) => rows.map((row) => row[c]!);
-
-    for (let c = 0; c < MFCC; c++) put(meanOf(columns(mfcc, c)));
-    for (let c = 0; c < MFCC; c++) put(stdOf(columns(mfcc, c)));
-    for (let c = 0; c < MFCC; c++) put(stdOf(deltas(columns(mfcc, c))));
-    // Vowels (voiced) and consonants/breath (unvoiced) have different spectra; their
-    // separate means say more about articulation effort than the overall mean.
-    const pitch = this.pitchTrack(resample(samples, VOICE_SAMPLE_RATE, PITCH_RATE), mean, active);
-    const voicedRows = mfcc.filter((_, k) => pitch[k]!.f0 > 0);
-    const unvoicedRows = mfcc.filter((_, k) => pitch[k]!.f0 === 0);
-    for (let c = 0; c < MFCC; c++) put(meanOf(columns(voicedRows, c)));
-    for (let c = 0; c < MFCC; c++) put(meanOf(columns(unvoicedRows, c)));
-    for (let c = 0; c < QUANTILE_MFCC; c++) {
-      const column = columns(mfcc, c);
-      put(percentile(column, 0.1));
-      put(percentile(column, 0.9));
-    }
-    for (let b = 0; b < MEL_BANDS; b++) put(stdOf(columns(logMel, b)));
-
-    const activeDb = active.map((t) => 10 * Math.log10(energy[t]! / maxEnergy));
-    put(stdOf(activeDb));
-    put(percentile(activeDb, 0.1));
-    put(percentile(activeDb, 0.5));
-    put(percentile(activeDb, 0.9));
-    put(stdOf(deltas(activeDb)));
-    put(skewOf(activeDb));
-    put(active.length / frameCount);
-    for (let d = 0; d < DESCRIPTORS.length; d++) {
-      const column = columns(descriptors, d);
-      put(meanOf(column));
-      put(stdOf(column));
-    }
-
-    const voiced = pitch.filter((p) => p.f0 > 0);
-    const semitones = voiced.map((p) => 12 * Math.log2(p.f0 / 100));
-    put(meanOf(semitones));
-    put(stdOf(semitones));
-    put(percentile(semitones, 0.1));
-    put(percentile(semitones, 0.5));
-    put(percentile(semitones, 0.9));
-    put(percentile(semitones, 0.9) - percentile(semitones, 0.1));
-    put(slopeOf(voiced.map((p) => (p.frame * HOP) / VOICE_SAMPLE_RATE), semitones));
-    const f0Deltas = deltas(semitones);
-    put(meanOf(f0Deltas.map(Math.abs)));
-    put(skewOf(semitones));
-    put(f0Deltas.length ? f0Deltas.filter((d) => d > 0).length / f0Deltas.length : 0);
-    put(active.length ? voiced.length / active.length : 0);
-    const periodicity = pitch.map((p) => p.periodicity);
-    put(meanOf(periodicity));
-    put(stdOf(periodicity));
-    const segments = voicedSegments(pitch);
-    const activeSeconds = (active.length * HOP) / VOICE_SAMPLE_RATE;
-    put(activeSeconds > 0 ? segments.length / activeSeconds : 0);
-    put(meanOf(segments.map((length) => (length * HOP) / VOICE_SAMPLE_RATE)));
-    return out;
   }
 
-  /** F0 (0 when unvoiced) and periodicity (normalised autocorrelation peak) per active frame. */
-  private pitchTrack(samples: Float32Array, mean: number, active: readonly number[]) {
-    const result: Array<{ frame: number; f0: number; periodicity: number }> = [];
-    const minLag = Math.floor(PITCH_RATE / MAX_F0);
-    const maxLag = Math.ceil(PITCH_RATE / MIN_F0);
-    const pitchFrame = (t: number) => {
+  /**
+   * F0 (0 when unvoiced) and periodicity (normalised autocorrelation peak) of every active
+   * frame (by index into `active`), from the 8 kHz signal.
+   */
+  private pitchTrack(samples: Float32Array, mean: number, active: Float64Array): { f0: Float64Array; periodicity: Float64Array } {
+    const f0 = new Float64Array(active.length);
+    const periodicity = new Float64Array(active.length);
+    const { frameA, frameB, autocorrA, autocorrB } = this.buffers.fixed;
+    const fill = (frame: Float64Array, t: number) => {
       // Centre the 40 ms pitch window on the 25 ms analysis frame (8 kHz sample indices).
       const start = t * PITCH_HOP + FRAME / 4 - PITCH_FRAME / 2;
-      const frame = new Float64Array(PITCH_FRAME);
       for (let i = 0; i < PITCH_FRAME; i++) {
         const s = start + i;
         frame[i] = (s >= 0 && s < samples.length ? samples[s]! - mean : 0) * this.pitchWindow[i]!;
       }
-      return frame;
+      return frame.subarray(0, PITCH_FRAME);
     };
     for (let a = 0; a < active.length; a += 2) {
-      const second = a + 1 < active.length ? pitchFrame(active[a + 1]!) : null;
-      const [r0, r1] = this.autocorrelations(pitchFrame(active[a]!), second);
-      for (const [t, r] of [[active[a]!, r0], ...(second ? [[active[a + 1]!, r1] as const] : [])] as const) {
-        // Local maxima of the window-corrected normalised autocorrelation (the slope near
-        // lag 0 is not a period). Multiples of the period score about as high as the period
-        // itself, so the shortest lag within OCTAVE_TOLERANCE of the best wins: otherwise
-        // the tracker drops an octave on many frames.
-        const peaks: Array<[lag: number, value: number]> = [];
-        let best = 0;
-        if (r[0]! > 0) {
-          for (let lag = minLag; lag <= maxLag && lag < PITCH_FRAME - 1; lag++) {
-            if (r[lag]! < r[lag - 1]! || r[lag]! < r[lag + 1]!) continue;
-            const value = r[lag]! / r[0]! / this.windowAutocorr[lag]!;
-            peaks.push([lag, value]);
-            best = Math.max(best, value);
-          }
-        }
-        const bestLag = peaks.find(([, value]) => value >= OCTAVE_TOLERANCE * best)?.[0] ?? 0;
-        const periodicity = Math.min(1, Math.max(0, best));
-        result.push({ frame: t, f0: periodicity >= VOICING_THRESHOLD && bestLag > 0 ? PITCH_RATE / bestLag : 0, periodicity });
+      const paired = a + 1 < active.length;
+      this.autocorrelations(fill(frameA, active[a]!), paired ? fill(frameB, active[a + 1]!) : null, autocorrA, autocorrB);
+      this.pitchOf(autocorrA, f0, periodicity, a);
+      if (paired) this.pitchOf(autocorrB, f0, periodicity, a + 1);
+    }
+    return { f0, periodicity };
+  }
+
+  /**
+   * Picks the period from one autocorrelation: local maxima of the window-corrected
+   * normalised autocorrelation (the slope near lag 0 is not a period). Multiples of the
+   * period score about as high as the period itself, so the shortest lag within
+   * OCTAVE_TOLERANCE of the best wins: otherwise the tracker drops an octave on many frames.
+   */
+  private pitchOf(r: Float64Array, f0: Float64Array, periodicity: Float64Array, index: number): void {
+    const { peakLags, peakValues } = this.buffers.fixed;
+    let peaks = 0;
+    let best = 0;
+    if (r[0]! > 0) {
+      for (let lag = MIN_LAG; lag <= MAX_LAG && lag < PITCH_FRAME - 1; lag++) {
+        if (r[lag]! < r[lag - 1]! || r[lag]! < r[lag + 1]!) continue;
+        const value = r[lag]! / r[0]! / this.windowAutocorr[lag]!;
+        peakLags[peaks] = lag;
+        peakValues[peaks++] = value;
+        best = Math.max(best, value);
       }
     }
-    return result;
+    let bestLag = 0;
+    for (let p = 0; p < peaks; p++) {
+      if (peakValues[p]! >= OCTAVE_TOLERANCE * best) {
+        bestLag = peakLags[p]!;
+        break;
+      }
+    }
+    const clamped = Math.min(1, Math.max(0, best));
+    periodicity[index] = clamped;
+    f0[index] = clamped >= VOICING_THRESHOLD && bestLag > 0 ? PITCH_RATE / bestLag : 0;
   }
 
   /**
@@ -328,12 +383,11 @@ export class VoiceFeatureExtractor {
    * even, so packing them as real and imaginary parts gives both inverses at once, and the
    * inverse of a real, even spectrum is its forward transform divided by N.
    */
-  private autocorrelations(a: Float64Array, b: Float64Array | null): [Float64Array, Float64Array] {
+  private autocorrelations(a: Float64Array, b: Float64Array | null, outA: Float64Array, outB: Float64Array): void {
     const n = PITCH_FFT;
-    const re = new Float64Array(n);
-    const im = new Float64Array(n);
-    const pa = new Float64Array(n / 2 + 1);
-    const pb = new Float64Array(n / 2 + 1);
+    const { pitchRe: re, pitchIm: im, pitchPowerA: pa, pitchPowerB: pb } = this.buffers.fixed;
+    // With one frame the imaginary part must be exactly zero, not the last call's spectrum.
+    if (!b) pb.fill(0);
     this.pitchFft.powerSpectra(a, b, re, im, pa, pb);
     for (let k = 0; k < n; k++) {
       const bin = k <= n / 2 ? k : n - k;
@@ -341,13 +395,91 @@ export class VoiceFeatureExtractor {
       im[k] = pb[bin]!;
     }
     this.pitchFft.transform(re, im);
-    const ra = new Float64Array(PITCH_FRAME);
-    const rb = new Float64Array(PITCH_FRAME);
     for (let lag = 0; lag < PITCH_FRAME; lag++) {
-      ra[lag] = re[lag]! / n;
-      rb[lag] = im[lag]! / n;
+      outA[lag] = re[lag]! / n;
+      outB[lag] = im[lag]! / n;
     }
-    return [ra, rb];
+  }
+}
+
+/**
+ * Frequencies of the FFT bins and the bin ranges of the band measures, computed once (the
+ * same expressions and summation order as per frame, so the results are unchanged).
+ */
+class SpectrumBins {
+  readonly hz = Float64Array.from({ length: BINS }, (_, k) => (k * VOICE_SAMPLE_RATE) / FFT_SIZE);
+  readonly khz = this.hz.map((f) => f / 1000);
+  readonly sumKhz: number;
+  readonly sumKhzSquared: number;
+  /** [first, end) bin ranges. */
+  readonly low = this.range(50, 1000);
+  readonly mid = this.range(1000, 5000);
+  readonly high = this.range(1000, Infinity);
+  readonly peakLow = this.range(0, 2000);
+  readonly peakHigh = this.range(2000, 5000);
+
+  constructor() {
+    let sx = 0;
+    let sxx = 0;
+    for (let k = 1; k < BINS; k++) {
+      sx += this.khz[k]!;
+      sxx += this.khz[k]! * this.khz[k]!;
+    }
+    this.sumKhz = sx;
+    this.sumKhzSquared = sxx;
+  }
+
+  /** Bins k ≥ 1 with from ≤ hz(k) < to. */
+  private range(from: number, to: number): [number, number] {
+    let first = 1;
+    while (first < BINS && this.hz[first]! < from) first++;
+    let end = first;
+    while (end < BINS && this.hz[end]! < to) end++;
+    return [first, end];
+  }
+}
+
+function sumOver(values: Float64Array, [first, end]: [number, number]): number {
+  let sum = 0;
+  for (let k = first; k < end; k++) sum += values[k]!;
+  return sum;
+}
+
+function maxOver(values: Float64Array, [first, end]: [number, number]): number {
+  let max = 0;
+  for (let k = first; k < end; k++) max = Math.max(max, values[k]!);
+  return max;
+}
+
+/** Scratch arrays: fixed-size ones, and per-clip ones that grow to the longest clip seen. */
+class Buffers {
+  readonly fixed = {
+    re: new Float64Array(FFT_SIZE),
+    im: new Float64Array(FFT_SIZE),
+    frameA: new Float64Array(Math.max(FRAME, PITCH_FRAME)),
+    frameB: new Float64Array(Math.max(FRAME, PITCH_FRAME)),
+    bands: new Float64Array(MEL_BANDS),
+    magnitude: new Float64Array(BINS),
+    previousMagnitude: new Float64Array(BINS),
+    pitchRe: new Float64Array(PITCH_FFT),
+    pitchIm: new Float64Array(PITCH_FFT),
+    pitchPowerA: new Float64Array(PITCH_FFT / 2 + 1),
+    pitchPowerB: new Float64Array(PITCH_FFT / 2 + 1),
+    autocorrA: new Float64Array(PITCH_FRAME),
+    autocorrB: new Float64Array(PITCH_FRAME),
+    peakLags: new Float64Array(PITCH_FRAME),
+    peakValues: new Float64Array(PITCH_FRAME),
+  };
+  private readonly growing = new Map<string, Float64Array>();
+
+  /** A buffer of at least `length` values (contents undefined), as a view of exactly `length`. */
+  get(name: string, length: number): Float64Array {
+    let buffer = this.growing.get(name);
+    if (!buffer || buffer.length < length) {
+      buffer = new Float64Array(Math.max(length, 2 * (buffer?.length ?? 0)));
+      this.growing.set(name, buffer);
+    }
+    return buffer.subarray(0, length);
   }
 }
 
@@ -387,33 +519,37 @@ function dctMatrix(inputs: number, count: number): Float64Array[] {
   );
 }
 
-function meanOf(values: readonly number[]): number {
+function meanOf(values: ArrayLike<number>): number {
   if (values.length === 0) return 0;
   let sum = 0;
-  for (const v of values) sum += v;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
   return sum / values.length;
 }
 
-function stdOf(values: readonly number[]): number {
+function stdOf(values: ArrayLike<number>): number {
   if (values.length < 2) return 0;
   const m = meanOf(values);
   let sum = 0;
-  for (const v of values) sum += (v - m) ** 2;
+  for (let i = 0; i < values.length; i++) sum += (values[i]! - m) ** 2;
   return Math.sqrt(sum / values.length);
 }
 
-function skewOf(values: readonly number[]): number {
+function skewOf(values: ArrayLike<number>): number {
   const sd = stdOf(values);
   if (sd === 0) return 0;
   const m = meanOf(values);
   let sum = 0;
-  for (const v of values) sum += ((v - m) / sd) ** 3;
+  for (let i = 0; i < values.length; i++) sum += ((values[i]! - m) / sd) ** 3;
   return sum / values.length;
 }
 
-function percentile(values: readonly number[], q: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
+function sortedCopy(values: ArrayLike<number>): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
+/** Linear-interpolated percentile (q in 0…1) of ascending values. */
+function percentileOfSorted(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
   const position = q * (sorted.length - 1);
   const lo = Math.floor(position);
   const hi = Math.min(sorted.length - 1, lo + 1);
@@ -421,8 +557,9 @@ function percentile(values: readonly number[], q: number): number {
 }
 
 /** Symmetric first difference (x[t+1] − x[t−1]) / 2, clamped at the ends. */
-function deltas(values: readonly number[]): number[] {
-  return values.map((_, t) => (values[Math.min(values.length - 1, t + 1)]! - values[Math.max(0, t - 1)]!) / 2);
+function deltas(values: ArrayLike<number>): number[] {
+  const last = values.length - 1;
+  return Array.from({ length: values.length }, (_, t) => (values[Math.min(last, t + 1)]! - values[Math.max(0, t - 1)]!) / 2);
 }
 
 function slopeOf(x: readonly number[], y: readonly number[]): number {
@@ -438,21 +575,23 @@ function slopeOf(x: readonly number[], y: readonly number[]): number {
   return den > 0 ? num / den : 0;
 }
 
-/** Lengths (in frames) of runs of consecutive voiced frames. */
-function voicedSegments(pitch: ReadonlyArray<{ frame: number; f0: number }>): number[] {
+/** Lengths (in frames) of runs of voiced frames that are also consecutive analysis frames. */
+function voicedSegments(active: Float64Array, f0: Float64Array): number[] {
   const lengths: number[] = [];
   let run = 0;
   let last = -2;
-  for (const p of pitch) {
-    if (p.f0 > 0 && p.frame === last + 1 && run > 0) run++;
-    else if (p.f0 > 0) {
+  for (let a = 0; a < active.length; a++) {
+    const frame = active[a]!;
+    const voiced = f0[a]! > 0;
+    if (voiced && frame === last + 1 && run > 0) run++;
+    else if (voiced) {
       if (run > 0) lengths.push(run);
       run = 1;
     } else if (run > 0) {
       lengths.push(run);
       run = 0;
     }
-    last = p.frame;
+    last = frame;
   }
   if (run > 0) lengths.push(run);
   return lengths;

@@ -13,8 +13,13 @@ interface RecognitionLike {
   onresult: ((event: { resultIndex: number; results: ArrayLike<ArrayLike<{ transcript: string }> & { isFinal: boolean }> }) => void) | null;
   onerror: ((event: { error: string }) => void) | null;
   onend: (() => void) | null;
+  /** Chrome 139+: recognise on the device only (no audio to the vendor's service). */
+  processLocally?: boolean;
 }
-type RecognitionConstructor = new () => RecognitionLike;
+type RecognitionConstructor = (new () => RecognitionLike) & {
+  /** Chrome 139+: whether recognition for these languages can run (locally) here. */
+  available?: (options: { langs: string[]; processLocally: boolean }) => Promise<'available' | 'downloadable' | 'downloading' | 'unavailable'>;
+};
 
 /** Errors after which retrying cannot help: the engine is missing, offline or not allowed. */
 const FATAL_ERRORS: Readonly<Record<string, string>> = {
@@ -30,6 +35,10 @@ const FATAL_ERRORS: Readonly<Record<string, string>> = {
  * service, so offline (and in headless test browsers) it fails with `not-allowed` or
  * `audio-capture`: that becomes one `unavailable` event and no retries, and the
  * conversation carries on with VAD + transcription or the text box.
+ *
+ * With `onDevice`, it runs only where the browser recognises on the device
+ * (`processLocally`, Chrome 139+ with the language installed); elsewhere it reports
+ * `unavailable` without ever starting, so no audio goes to the vendor's service.
  */
 export class WebSpeechRecognizer implements SpeechRecognizer {
   private readonly emitter = new TypedEmitter<RecognizerEvents>();
@@ -38,7 +47,10 @@ export class WebSpeechRecognizer implements SpeechRecognizer {
   private unavailableReason: string | null = null;
   private wanted = false;
 
-  constructor(Recognition?: RecognitionConstructor) {
+  constructor(
+    Recognition?: RecognitionConstructor,
+    private readonly options: { onDevice?: boolean } = {},
+  ) {
     const scope = globalThis as unknown as { SpeechRecognition?: RecognitionConstructor; webkitSpeechRecognition?: RecognitionConstructor };
     this.Recognition = Recognition ?? scope.SpeechRecognition ?? scope.webkitSpeechRecognition;
     if (!this.Recognition) this.unavailableReason = 'this browser has no speech recognition';
@@ -58,8 +70,30 @@ export class WebSpeechRecognizer implements SpeechRecognizer {
       return;
     }
     this.wanted = true;
-    const recognition = new this.Recognition();
-    recognition.lang = lang === 'nl' ? 'nl-NL' : 'en-GB';
+    const tag = lang === 'nl' ? 'nl-NL' : 'en-GB';
+    if (!this.options.onDevice) return this.listen(this.Recognition, tag);
+    const Recognition = this.Recognition;
+    const check = Recognition.available?.({ langs: [tag], processLocally: true }) ?? Promise.resolve('unavailable' as const);
+    check.then(
+      (status) => {
+        if (!this.wanted) return;
+        if (status === 'available') this.listen(Recognition, tag);
+        else this.fail(`this browser has no on-device speech recognition for ${tag} (${status})`);
+      },
+      () => this.fail('this browser has no on-device speech recognition'),
+    );
+  }
+
+  private fail(reason: string): void {
+    this.unavailableReason = reason;
+    this.wanted = false;
+    this.emitter.emit('unavailable', { reason });
+  }
+
+  private listen(Recognition: RecognitionConstructor, tag: string): void {
+    const recognition = new Recognition();
+    if (this.options.onDevice) recognition.processLocally = true;
+    recognition.lang = tag;
     recognition.continuous = true;
     recognition.interimResults = true;
     recognition.onresult = (event) => {
@@ -71,10 +105,7 @@ export class WebSpeechRecognizer implements SpeechRecognizer {
     };
     recognition.onerror = (event) => {
       const fatal = FATAL_ERRORS[event.error];
-      if (!fatal) return; // no-speech, aborted: onend restarts
-      this.unavailableReason = fatal;
-      this.wanted = false;
-      this.emitter.emit('unavailable', { reason: fatal });
+      if (fatal) this.fail(fatal); // else no-speech, aborted: onend restarts
     };
     // Chromium ends continuous recognition after silence; keep listening while wanted.
     recognition.onend = () => {
