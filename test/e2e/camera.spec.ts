@@ -1,8 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { mountAvatar, recordedEvents, waitForReady } from '../support/avatar-page';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { framesDuring, mountAvatar, recordedEvents, waitForReady } from '../support/avatar-page';
+import { fakeMediaLaunchOptions } from '../support/chromium';
 import { writeFakeCameraVideo } from '../support/fake-camera';
 import { writeFakeMicrophoneWav } from '../support/fake-microphone';
 import { SHARED } from '../support/paths';
@@ -22,18 +22,7 @@ writeFakeMicrophoneWav(WAV, [
   { silenceSeconds: 1.5 },
 ]);
 
-test.use({
-  launchOptions: {
-    executablePath: CHROMIUM_PATH,
-    args: [
-      ...CHROMIUM_ARGS,
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${VIDEO}`,
-      `--use-file-for-fake-audio-capture=${WAV}`,
-    ],
-  },
-});
+test.use({ launchOptions: fakeMediaLaunchOptions({ camera: VIDEO, microphone: WAV }) });
 
 /**
  * The landmarker where a deployment has it after `pnpm models:fetch` (beside the SDK's
@@ -137,15 +126,7 @@ test('<digital-human camera> with the camera denied: says so in the element, the
   await expect(alert).toContainText('Not seeing');
 
   // Alive: still rendering frames, still ready.
-  const frames = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const human = (document.querySelector('digital-human') as any).human;
-        let count = 0;
-        const off = human.on('frame', () => count++);
-        setTimeout(() => (off(), resolve(count)), 500);
-      }),
-  );
+  const frames = await framesDuring(page, 500);
   expect(frames).toBeGreaterThan(0);
   expect(await page.evaluate(() => (document.querySelector('digital-human') as any).human.state)).toBe('ready');
 

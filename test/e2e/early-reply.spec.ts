@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startProxy, type RunningProxy } from '../../packages/sdk/src/server/proxy';
 import { mountAvatar, waitForReady } from '../support/avatar-page';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { fakeMediaLaunchOptions } from '../support/chromium';
 import { writeFakeMicrophoneWav } from '../support/fake-microphone';
 import { startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
 import { ROOT } from '../support/paths';
@@ -24,18 +24,7 @@ const MIC_WAV = join(ROOT, 'test/test-results/early-reply-microphone.wav');
 writeFakeMicrophoneWav(MIC_WAV, [{ silenceSeconds: 1.5 }, { wav: FIRST }, { silenceSeconds: 0.2 }, { wav: SECOND }, { silenceSeconds: 6 }]);
 const ANSWER = 'We open at nine on Saturday morning.';
 
-test.use({
-  launchOptions: {
-    executablePath: CHROMIUM_PATH,
-    args: [
-      ...CHROMIUM_ARGS,
-      '--autoplay-policy=no-user-gesture-required',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${MIC_WAV}`,
-    ],
-  },
-});
+test.use({ launchOptions: fakeMediaLaunchOptions({ microphone: MIC_WAV, autoplay: true }) });
 
 let upstream: OpenAITestServer;
 let proxy: RunningProxy;

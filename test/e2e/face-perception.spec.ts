@@ -1,8 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { mountAvatar, waitForReady } from '../support/avatar-page';
-import { CHROMIUM_ARGS } from '../support/chromium';
+import { framesDuring, mountAvatar, waitForReady } from '../support/avatar-page';
+import { fakeMediaLaunchOptions } from '../support/chromium';
 import { writeFakeCameraVideo } from '../support/fake-camera';
 import { SHARED } from '../support/paths';
 
@@ -15,12 +15,7 @@ writeFakeCameraVideo(VIDEO, [
   { image: null, seconds: 4 },
 ]);
 
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${VIDEO}`],
-  },
-});
+test.use({ launchOptions: fakeMediaLaunchOptions({ camera: VIDEO }) });
 
 /** Every request the page and its workers make, to prove that no frame leaves the device. */
 function watchNetwork(context: BrowserContext): Array<{ url: string; method: string; body: number }> {
@@ -149,15 +144,7 @@ test('camera denied: degraded event with camera-denied, avatar still animating',
   );
   expect(degraded.code).toBe('camera-denied');
   expect(degraded.reason).toMatch(/keeps running without seeing/);
-  const frames = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const human = (document.querySelector('digital-human') as any).human;
-        let count = 0;
-        const off = human.on('frame', () => count++);
-        setTimeout(() => (off(), resolve(count)), 500);
-      }),
-  );
+  const frames = await framesDuring(page, 500);
   expect(frames).toBeGreaterThan(0);
   expect(await page.evaluate(() => (document.querySelector('digital-human') as any).human.state)).toBe('ready');
 });

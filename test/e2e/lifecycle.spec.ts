@@ -1,18 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { callHuman, mountAvatar, snapshot, waitForReady } from '../support/avatar-page';
+import { callHuman, framesDuring, mountAvatar, snapshot, waitForReady } from '../support/avatar-page';
 import { meanAbsoluteDifference, shareDifferentFrom } from '../support/pixels';
-
-/** Counts `frame` events of the element's DigitalHuman during `ms` milliseconds. */
-async function framesDuring(page: Page, ms: number): Promise<number> {
-  return page.evaluate(async (duration) => {
-    const element = document.querySelector('digital-human') as HTMLElement & { human: { on: (t: string, f: () => void) => () => void } };
-    let frames = 0;
-    const off = element.human.on('frame', () => frames++);
-    await new Promise((resolve) => setTimeout(resolve, duration));
-    off();
-    return frames;
-  }, ms);
-}
 
 test.describe('lifecycle', () => {
   test('pauses rendering while off-screen and resumes when back', async ({ page }) => {

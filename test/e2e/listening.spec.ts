@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { mountAvatar, recordedEvents, waitForReady } from '../support/avatar-page';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { fakeMediaLaunchOptions } from '../support/chromium';
 import { writeFakeMicrophoneWav } from '../support/fake-microphone';
 import { ROOT, SHARED } from '../support/paths';
 
@@ -13,12 +13,7 @@ writeFakeMicrophoneWav(WAV, [
   { silenceSeconds: 1.5 },
 ]);
 
-test.use({
-  launchOptions: {
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${WAV}`],
-  },
-});
+test.use({ launchOptions: fakeMediaLaunchOptions({ microphone: WAV }) });
 
 test('<digital-human microphone>: speaking turns the conversation to listening, and the voice reaches the affect state', async ({ page }) => {
   await mountAvatar(page, { avatar: '/shared/vrm/cryptovoxels.vrm', microphone: 'true', tts: 'none' });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startProxy, type RunningProxy } from '../../packages/sdk/src/server/proxy';
 import { mountAvatar, waitForReady } from '../support/avatar-page';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { fakeMediaLaunchOptions } from '../support/chromium';
 import { writeFakeMicrophoneWav } from '../support/fake-microphone';
 import { startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
 import { ROOT } from '../support/paths';
@@ -27,18 +27,7 @@ const LONG_ANSWER =
   'We open at nine on Saturday morning. The doors close again at five in the afternoon. On Sunday we are closed all day, but our website stays open. ' +
   'If you need help sooner, you can call us during the week. We are happy to help you with anything you need.';
 
-test.use({
-  launchOptions: {
-    executablePath: CHROMIUM_PATH,
-    args: [
-      ...CHROMIUM_ARGS,
-      '--autoplay-policy=no-user-gesture-required',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${MIC_WAV}`,
-    ],
-  },
-});
+test.use({ launchOptions: fakeMediaLaunchOptions({ microphone: MIC_WAV, autoplay: true }) });
 test.describe.configure({ mode: 'serial' });
 
 let upstream: OpenAITestServer;

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../support/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 // No fake-UI flag: the permission prompt is refused, as when a person clicks "Block".
-test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--deny-permission-prompts'] } });
+test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--deny-permission-prompts'] } });
 
 test('microphone denied: a degraded event says why, text input stays usable, no model is downloaded', async ({ page }) => {
   const models: string[] = [];

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../support/chromium';
+import { fakeMediaLaunchOptions } from '../support/chromium';
 import { writeFakeMicrophoneWav } from '../support/fake-microphone';
 import { ROOT, SHARED } from '../support/paths';
 
@@ -14,12 +14,7 @@ const { durationS } = writeFakeMicrophoneWav(WAV, [
   { silenceSeconds: 2 },
 ]);
 
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${WAV}`],
-  },
-});
+test.use({ launchOptions: fakeMediaLaunchOptions({ microphone: WAV }) });
 
 type Logged = { type: string; t: number; detail: any };
 const voiceLog = (page: Page) => page.evaluate(() => (window as any).__voice as Logged[]);

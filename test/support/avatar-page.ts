@@ -28,6 +28,18 @@ export async function recordedEvents(page: Page, type?: string): Promise<Array<{
   return type ? events.filter((e) => e.type === type) : events;
 }
 
+/** Counts `frame` events of the element's DigitalHuman during `ms` milliseconds: proof the avatar is alive. */
+export async function framesDuring(page: Page, ms: number): Promise<number> {
+  return page.evaluate(async (duration) => {
+    const element = document.querySelector('digital-human') as HTMLElement & { human: { on: (t: string, f: () => void) => () => void } };
+    let frames = 0;
+    const off = element.human.on('frame', () => frames++);
+    await new Promise((resolve) => setTimeout(resolve, duration));
+    off();
+    return frames;
+  }, ms);
+}
+
 /** Waits until the element's avatar is loaded and drawn. */
 export async function waitForReady(page: Page): Promise<void> {
   await page.waitForFunction(() => {
