@@ -1,4 +1,4 @@
-import { OnnxGraphBuilder, samePadding, transpose, validSize, type FloatTensor } from './onnx-builder';
+import { OnnxGraphBuilder, samePadding, transpose, validSize, type FloatTensor } from '../onnx/graph-builder';
 import { decodeWeights, weight, type WeightSpec } from './tfjs-weights';
 
 /** face-api's expression classes, in the order of its output. */

@@ -1,4 +1,4 @@
-import type { FloatTensor } from './onnx-builder';
+import type { FloatTensor } from '../onnx/graph-builder';
 
 /** One entry of a TF.js weights manifest (`weightsManifest[].weights[]`). */
 export interface WeightSpec {

@@ -1,7 +1,7 @@
 import { VOICE_EMOTION_CIRCUMPLEX, VOICE_EMOTION_LABELS } from '../../../sdk/src/perception/voice-emotion-labels';
 import { VOICE_FEATURE_COUNT, VOICE_FEATURE_NAMES } from '../../../sdk/src/perception/voice-features';
+import { OnnxGraphBuilder } from '../onnx/graph-builder';
 import type { MlpWeights } from './mlp';
-import { encodeOnnxModel } from './onnx-proto';
 import { STANDARD_CLIP, type Standardiser } from './standardise';
 
 /**
@@ -16,35 +16,25 @@ import { STANDARD_CLIP, type Standardiser } from './standardise';
 export function exportVoiceEmotionOnnx(weights: MlpWeights, standardiser: Standardiser, metadata: Record<string, string>): Uint8Array {
   if (weights.inputs !== VOICE_FEATURE_COUNT) throw new Error(`model expects ${weights.inputs} features, the extractor gives ${VOICE_FEATURE_COUNT}`);
   const circumplex = VOICE_EMOTION_LABELS.flatMap((label) => [VOICE_EMOTION_CIRCUMPLEX[label].valence, VOICE_EMOTION_CIRCUMPLEX[label].arousal]);
-  return encodeOnnxModel({
+  const graph = new OnnxGraphBuilder();
+  const constant = (name: string, shape: number[], data: ArrayLike<number>) => graph.constant(name, { shape, data: Float32Array.from(data) });
+
+  const centred = graph.node('Sub', ['features', constant('mean', [weights.inputs], standardiser.mean)], {}, 'centred');
+  const standardised = graph.node('Mul', [centred, constant('scale', [weights.inputs], standardiser.scale)], {}, 'standardised');
+  const clipped = graph.node('Clip', [standardised, constant('clip_min', [], [-STANDARD_CLIP]), constant('clip_max', [], [STANDARD_CLIP])], {}, 'clipped');
+  const hiddenPre = graph.node('Gemm', [clipped, constant('w1', [weights.hidden, weights.inputs], weights.w1), constant('b1', [weights.hidden], weights.b1)], { transB: 1 }, 'hidden_pre');
+  const hidden = graph.node('Relu', [hiddenPre], {}, 'hidden');
+  const logits = graph.node('Gemm', [hidden, constant('w2', [weights.classes, weights.hidden], weights.w2), constant('b2', [weights.classes], weights.b2)], { transB: 1 }, 'logits');
+  const probabilities = graph.node('Softmax', [logits], { axis: 1 }, 'probabilities');
+  graph.node('MatMul', [probabilities, constant('circumplex', [weights.classes, 2], circumplex)], {}, 'valence_arousal');
+
+  return graph.build({
     name: 'voice_emotion',
-    producer: 'digimens train:voice',
-    opset: 13,
-    inputs: [{ name: 'features', dims: ['batch', VOICE_FEATURE_COUNT] }],
+    doc: 'Voice emotion from gain-invariant utterance features (digimens train:voice): 8 class probabilities and valence/arousal.',
+    inputs: [{ name: 'features', shape: ['batch', VOICE_FEATURE_COUNT] }],
     outputs: [
-      { name: 'probabilities', dims: ['batch', weights.classes] },
-      { name: 'valence_arousal', dims: ['batch', 2] },
-    ],
-    initializers: [
-      { name: 'mean', dims: [weights.inputs], data: standardiser.mean },
-      { name: 'scale', dims: [weights.inputs], data: standardiser.scale },
-      { name: 'clip_min', dims: [], data: [-STANDARD_CLIP] },
-      { name: 'clip_max', dims: [], data: [STANDARD_CLIP] },
-      { name: 'w1', dims: [weights.hidden, weights.inputs], data: weights.w1 },
-      { name: 'b1', dims: [weights.hidden], data: weights.b1 },
-      { name: 'w2', dims: [weights.classes, weights.hidden], data: weights.w2 },
-      { name: 'b2', dims: [weights.classes], data: weights.b2 },
-      { name: 'circumplex', dims: [weights.classes, 2], data: circumplex },
-    ],
-    nodes: [
-      { op: 'Sub', inputs: ['features', 'mean'], outputs: ['centred'] },
-      { op: 'Mul', inputs: ['centred', 'scale'], outputs: ['standardised'] },
-      { op: 'Clip', inputs: ['standardised', 'clip_min', 'clip_max'], outputs: ['clipped'] },
-      { op: 'Gemm', inputs: ['clipped', 'w1', 'b1'], outputs: ['hidden_pre'], attributes: { transB: 1 } },
-      { op: 'Relu', inputs: ['hidden_pre'], outputs: ['hidden'] },
-      { op: 'Gemm', inputs: ['hidden', 'w2', 'b2'], outputs: ['logits'], attributes: { transB: 1 } },
-      { op: 'Softmax', inputs: ['logits'], outputs: ['probabilities'], attributes: { axis: 1 } },
-      { op: 'MatMul', inputs: ['probabilities', 'circumplex'], outputs: ['valence_arousal'] },
+      { name: 'probabilities', shape: ['batch', weights.classes] },
+      { name: 'valence_arousal', shape: ['batch', 2] },
     ],
     metadata: {
       labels: VOICE_EMOTION_LABELS.join(','),

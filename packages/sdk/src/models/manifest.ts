@@ -48,8 +48,8 @@ export const MODEL_MANIFEST = {
     name: 'voice_emotion',
     file: 'voice-emotion.onnx',
     sourceUrl: 'packages/sdk/public/models/voice-emotion.onnx (trained by `pnpm train:voice`)',
-    sha256: '16321a9eba539e0e1ecb54619c2471ac13532de559e7852594584570dc13013f',
-    size: 543_088,
+    sha256: '53b06ccc4cf53423f77f5f7b70557e8bdc012d3dfb5c86e88209f8549a3ccf29',
+    size: 543_171,
     // Learnt from RAVDESS (CC BY-NC-SA 4.0): non-commercial use only, see docs/models/voice-emotion.md.
     licence: 'CC-BY-NC-SA-4.0',
   },
