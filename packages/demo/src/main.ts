@@ -29,10 +29,19 @@ chipGroup(document.querySelector('#languages')!, LANGUAGES, {
   role: 'radio',
   onSelect: (lang) => element.setAttribute('lang', lang),
 });
-for (const id of ['brain', 'tts'] as const) {
+for (const id of ['brain', 'tts', 'stt'] as const) {
   const select = document.querySelector<HTMLSelectElement>(`#${id}`)!;
   select.addEventListener('change', () => element.setAttribute(id, select.value));
 }
+// The footer's promise holds unless the person picks a cloud transcriber: then say where speech goes.
+const PRIVACY: Record<string, string> = {
+  openai: 'Frames never leave your browser; what you say is sent to the proxy to be transcribed.',
+  'web-speech': "Frames never leave your browser; what you say may go to the browser maker's speech service.",
+};
+const privacy = document.querySelector('#privacy')!;
+document.querySelector<HTMLSelectElement>('#stt')!.addEventListener('change', ({ target }) => {
+  privacy.textContent = PRIVACY[(target as HTMLSelectElement).value] ?? 'Frames and audio never leave your browser.';
+});
 for (const id of ['microphone', 'camera'] as const) {
   const toggle = document.querySelector<HTMLInputElement>(`#${id}`)!;
   toggle.addEventListener('change', () => element.setAttribute(id, String(toggle.checked)));
