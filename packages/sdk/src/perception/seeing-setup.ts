@@ -13,7 +13,19 @@ export interface SeeingSinks {
   onAffect(affect: AffectState): void;
   /** Seeing is impossible (camera denied or absent, models missing); the avatar keeps running. */
   onDegraded(code: DigimensErrorCode, reason: string): void;
+  /**
+   * No face has been seen for {@link PERSON_GONE_MS} after one was: whoever talks next is
+   * probably someone else (the voice side then forgets the speaker it adapted to).
+   */
+  onPersonGone?(): void;
 }
+
+/**
+ * How long no face must be present (after presence turned off, which itself waits 1.2 s)
+ * before the person counts as gone. Long enough to ride over looking away or bending
+ * down; short enough that the next visitor of a kiosk is not judged against the last one.
+ */
+export const PERSON_GONE_MS = 8000;
 
 /** The running camera side, and how to release it. */
 export interface SeeingSetup {
@@ -29,17 +41,22 @@ export interface SeeingSetup {
 export function setUpSeeing(options: Partial<FacePerceptionOptions>, sinks: SeeingSinks): SeeingSetup {
   const perception = new FacePerception(options);
   const detachGaze = attachFacePerception(sinks.human, perception);
+  let goneTimer: ReturnType<typeof setTimeout> | undefined;
   const unsubscribe = [
     perception.on('degraded', ({ code, reason }) => sinks.onDegraded(code, reason)),
     perception.on('emotion', (estimate) => sinks.onAffect(sinks.fusion.updateFace(estimate, performance.now()))),
     perception.on('presence', ({ present }) => {
-      if (!present) sinks.onAffect(sinks.fusion.updateFace(null, performance.now()));
+      clearTimeout(goneTimer);
+      if (present) return;
+      sinks.onAffect(sinks.fusion.updateFace(null, performance.now()));
+      goneTimer = setTimeout(() => sinks.onPersonGone?.(), PERSON_GONE_MS);
     }),
   ];
   void perception.start();
   return {
     perception,
     dispose() {
+      clearTimeout(goneTimer);
       for (const off of unsubscribe) off();
       detachGaze();
       perception.dispose();

@@ -143,6 +143,16 @@ export class VoicePerception extends TypedEmitter<VoicePerceptionEvents> {
     this.detector = null;
   }
 
+  /**
+   * Another person is about to speak: voice emotion stops adapting to the previous
+   * speaker's voice (see {@link VoiceEmotion.resetSpeaker}). `DigitalHuman` calls it when
+   * the camera has seen no face for a while; call it yourself where you know better
+   * (a kiosk's "new visitor" button, a new call).
+   */
+  resetSpeaker(): void {
+    this.emotion?.resetSpeaker();
+  }
+
   /** Stops and releases the models. */
   async dispose(): Promise<void> {
     await this.stop();
