@@ -138,8 +138,8 @@ export class DigitalHuman {
   /**
    * Tells the voice side that another person starts talking now (a kiosk's "next visitor",
    * a new call): voice emotion stops adapting to the previous speaker and judges the next
-   * utterance as a stranger's. With the camera on, the SDK does this itself when no face
-   * has been seen for 8 s. No effect without the microphone.
+   * utterance as a stranger's. The SDK does this itself after 2 min without speech and,
+   * with the camera on, when no face has been seen for 8 s. No effect without the microphone.
    */
   resetSpeaker(): void {
     this.listening?.voice.resetSpeaker();
