@@ -41,27 +41,42 @@ export interface SeeingSetup {
 export function setUpSeeing(options: Partial<FacePerceptionOptions>, sinks: SeeingSinks): SeeingSetup {
   const perception = new FacePerception(options);
   const detachGaze = attachFacePerception(sinks.human, perception);
-  let goneTimer: ReturnType<typeof setTimeout> | undefined;
+  const gone = watchPersonGone(() => sinks.onPersonGone?.());
   const unsubscribe = [
     perception.on('degraded', ({ code, reason }) => sinks.onDegraded(code, reason)),
     perception.on('emotion', (estimate) => sinks.onAffect(sinks.fusion.updateFace(estimate, performance.now()))),
     perception.on('presence', ({ present }) => {
-      clearTimeout(goneTimer);
-      if (present) return;
-      sinks.onAffect(sinks.fusion.updateFace(null, performance.now()));
-      goneTimer = setTimeout(() => sinks.onPersonGone?.(), PERSON_GONE_MS);
+      gone.presence(present);
+      if (!present) sinks.onAffect(sinks.fusion.updateFace(null, performance.now()));
     }),
   ];
   void perception.start();
   return {
     perception,
     dispose() {
-      clearTimeout(goneTimer);
+      gone.dispose();
       for (const off of unsubscribe) off();
       detachGaze();
       perception.dispose();
       // No camera, no face: the affect state goes on from the voice alone.
       sinks.fusion.updateFace(null, performance.now());
+    },
+  };
+}
+
+/**
+ * Calls `onGone` once presence has stayed off for `delayMs`; presence coming back first
+ * cancels it. Feed it every `presence` event.
+ */
+export function watchPersonGone(onGone: () => void, delayMs = PERSON_GONE_MS): { presence(present: boolean): void; dispose(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    presence(present) {
+      clearTimeout(timer);
+      timer = present ? undefined : setTimeout(onGone, delayMs);
+    },
+    dispose() {
+      clearTimeout(timer);
     },
   };
 }
