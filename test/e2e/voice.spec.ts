@@ -55,6 +55,8 @@ test('fake microphone: speech start and end, then an emotion; strict onset while
   expect(emotion.detail.label).toMatch(/^(neutral|calm|happy|sad|angry|fearful|disgusted|surprised)$/);
   // An angry, strong-intensity take: whatever the label, the voice must read as aroused.
   expect(emotion.detail.arousal).toBeGreaterThan(0);
+  // The first utterance of a session is judged as a stranger's (no speaker adaptation yet).
+  expect(emotion.detail.speakerUtterances).toBe(0);
 
   // While "the avatar speaks" through a whole loop of the file, the onset is strict: the
   // clip (a person talking over the avatar) is heard only as a barge-in, confirmed after
@@ -78,6 +80,20 @@ test('fake microphone: speech start and end, then an emotion; strict onset while
   await expect
     .poll(async () => (await voiceLog(page)).filter((e) => e.t > ungatedAt && e.type === 'speech-start' && !e.detail.bargeIn).length, { timeout: 20_000 })
     .toBeGreaterThan(0);
+
+  // Speaker adaptation: each later utterance of the same (looped) speaker is judged against
+  // the ones before it; resetSpeaker() makes the next one a stranger's again.
+  await expect.poll(async () => (await voiceLog(page)).filter((e) => e.type === 'emotion').length, { timeout: 20_000 }).toBeGreaterThan(1);
+  const emotions = (await voiceLog(page)).filter((e) => e.type === 'emotion');
+  emotions.forEach((e, i) => expect(e.detail.speakerUtterances).toBe(i));
+  const resetAt = await page.evaluate(() => {
+    (window as any).__perception.resetSpeaker();
+    return performance.now();
+  });
+  // (An utterance already being judged at the reset may still report the old count; the next one starts at 0.)
+  await expect
+    .poll(async () => (await voiceLog(page)).filter((e) => e.type === 'emotion' && e.t > resetAt).map((e) => e.detail.speakerUtterances), { timeout: 20_000 })
+    .toContain(0);
 
   // The event log, for the record (test-results/…/voice-events.json).
   writeFileSync(test.info().outputPath('voice-events.json'), JSON.stringify(await voiceLog(page), null, 2));

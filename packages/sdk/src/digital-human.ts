@@ -135,6 +135,16 @@ export class DigitalHuman {
     return this.seeing?.perception ?? null;
   }
 
+  /**
+   * Tells the voice side that another person starts talking now (a kiosk's "next visitor",
+   * a new call): voice emotion stops adapting to the previous speaker and judges the next
+   * utterance as a stranger's. The SDK does this itself after 2 min without speech and,
+   * with the camera on, when no face has been seen for 8 s. No effect without the microphone.
+   */
+  resetSpeaker(): void {
+    this.listening?.voice.resetSpeaker();
+  }
+
   /** Ask the avatar something (typed, or a transcript); it answers aloud, lip-synced. */
   ask(text: string): void {
     this.talk?.conversation.submitText(text);
@@ -364,6 +374,8 @@ export class DigitalHuman {
         },
         // Not a failure of the avatar: it goes on without seeing and says why.
         onDegraded: (code, reason) => this.emitter.emit('error', { code, message: `Not seeing: ${reason}` }),
+        // The face has been gone a while: the next voice is probably another person's.
+        onPersonGone: () => this.resetSpeaker(),
       },
     );
   }

@@ -66,7 +66,7 @@ export {
   type VadFrameEvent,
 } from './perception/vad';
 export { SileroVad, VAD_FRAME_SAMPLES } from './perception/vad-silero';
-export { VoiceEmotion, type VoiceEmotionEstimate, type VoiceEmotionLoadOptions } from './perception/voice-emotion';
+export { VoiceEmotion, type VoiceEmotionEstimate, type VoiceEmotionLoadOptions, type VoiceEmotionSessionOptions } from './perception/voice-emotion';
 export { VOICE_EMOTION_LABELS, VOICE_EMOTION_CIRCUMPLEX, type VoiceEmotionLabel } from './perception/voice-emotion-labels';
 export { VoiceFeatureExtractor, VOICE_FEATURE_NAMES, VOICE_FEATURE_COUNT, VOICE_SAMPLE_RATE } from './perception/voice-features';
 export { AffectFusion, DEFAULT_AFFECT_FUSION, type AffectFusionOptions, type AffectFusionEvents, type AffectSourceEstimate, type AffectSource, type AffectState } from './perception/affect-fusion';

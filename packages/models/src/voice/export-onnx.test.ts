@@ -3,6 +3,7 @@ import { VoiceEmotion } from '../../../sdk/src/perception/voice-emotion';
 import { VOICE_EMOTION_CIRCUMPLEX, VOICE_EMOTION_LABELS } from '../../../sdk/src/perception/voice-emotion-labels';
 import { VOICE_FEATURE_COUNT } from '../../../sdk/src/perception/voice-features';
 import { seededRandom } from '../../../sdk/src/util/random';
+import { adaptationWeight, speakerReference } from '../../../sdk/src/perception/voice-speaker-adaptation';
 import { exportVoiceEmotionOnnx } from './export-onnx';
 import { mergeEnsemble, predictMlp, trainMlp } from './mlp';
 import { fitStandardiser, standardise } from './standardise';
@@ -47,5 +48,77 @@ describe('voice-emotion ONNX export', () => {
   it('is deterministic: the same seed gives the same bytes', () => {
     const again = exportVoiceEmotionOnnx(mergeEnsemble([trainMlp(rows, y, Array(8).fill(1), options), trainMlp(rows, y, Array(8).fill(1), { ...options, seed: 2 })]), standardiser, {});
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  describe('with a speaker-adaptation branch', () => {
+    // A second toy network standing in for the speaker-normalised branch.
+    const shift = x.map((r) => Float64Array.from(r, (v) => v - 11.5));
+    const adaptedStandardiser = fitStandardiser(shift);
+    const adaptedRows = shift.map((r) => standardise(adaptedStandardiser, r));
+    const adaptedWeights = trainMlp(adaptedRows, y, Array(8).fill(1), { ...options, seed: 3 });
+    const branch = { network: adaptedWeights, standardiser: adaptedStandardiser, shrinkage: 2, blend: 1 };
+    const adaptive = exportVoiceEmotionOnnx(weights, standardiser, {}, branch);
+
+    it('cold start: before any utterance it gives exactly the single-input model’s output', async () => {
+      const cold = await VoiceEmotion.fromBytes(bytes);
+      const model = await VoiceEmotion.fromBytes(adaptive);
+      expect(cold.adaptsToSpeaker).toBe(false);
+      expect(model.adaptsToSpeaker).toBe(true);
+      for (const i of [0, 7, 42]) {
+        const a = await cold.predict(Float32Array.from(x[i]!));
+        const b = await model.predict(Float32Array.from(x[i]!));
+        expect(b.speakerUtterances).toBe(0);
+        expect(b.probabilities).toEqual(a.probabilities);
+        expect([b.valence, b.arousal]).toEqual([a.valence, a.arousal]);
+      }
+      await Promise.all([cold.dispose(), model.dispose()]);
+    });
+
+    it('adapts: after utterances the graph blends the branch on features minus the shrunk speaker mean', async () => {
+      const model = await VoiceEmotion.fromBytes(adaptive);
+      const heard = [3, 9, 20].map((i) => Float32Array.from(x[i]!));
+      for (const f of heard) model['speaker'].add(f);
+      expect(model.speakerUtterances).toBe(3);
+      const mean = Float64Array.from(heard[0]!, (_, f) => heard.reduce((s, h) => s + h[f]!, 0) / 3);
+      const reference = speakerReference(mean, 3, standardiser.mean, 2);
+      for (const i of [0, 42]) {
+        const row = Float32Array.from(x[i]!);
+        const pCold = predictMlp(weights, standardise(standardiser, row));
+        const pAdapted = predictMlp(adaptedWeights, standardise(adaptedStandardiser, Float64Array.from(row, (v, f) => v - reference[f]!)));
+        const w = adaptationWeight(3, 1);
+        const estimate = await model.predict(row);
+        expect(estimate.speakerUtterances).toBe(3);
+        VOICE_EMOTION_LABELS.forEach((label, k) => expect(estimate.probabilities[label]).toBeCloseTo(pCold[k]! + w * (pAdapted[k]! - pCold[k]!), 4));
+      }
+      await model.dispose();
+    });
+
+    it('classify adds each utterance after judging it; resetSpeaker starts over; adaptation can be switched off', async () => {
+      const tone = (hz: number) => Float32Array.from({ length: 8000 }, (_, i) => 0.2 * Math.sin((2 * Math.PI * hz * i) / 16_000));
+      const model = await VoiceEmotion.fromBytes(adaptive);
+      const first = await model.classify(tone(150));
+      expect(first.speakerUtterances).toBe(0);
+      expect((await model.classify(tone(220))).speakerUtterances).toBe(1);
+      expect((await model.classify(tone(300))).speakerUtterances).toBe(2);
+      model.resetSpeaker();
+      expect(model.speakerUtterances).toBe(0);
+      const again = await model.classify(tone(150));
+      expect(again.speakerUtterances).toBe(0);
+      expect(again.probabilities).toEqual(first.probabilities);
+      // A reset while an utterance is being judged: that utterance is not the new speaker's.
+      const pending = model.classify(tone(220));
+      model.resetSpeaker();
+      await pending;
+      expect(model.speakerUtterances).toBe(0);
+      const off = await VoiceEmotion.fromBytes(adaptive, { speakerAdaptation: false });
+      expect(off.adaptsToSpeaker).toBe(false);
+      await off.classify(tone(150));
+      expect((await off.classify(tone(220))).speakerUtterances).toBe(0);
+      await Promise.all([model.dispose(), off.dispose()]);
+    });
+
+    it('is deterministic with the branch too', () => {
+      expect(Buffer.from(exportVoiceEmotionOnnx(weights, standardiser, {}, branch)).equals(Buffer.from(adaptive))).toBe(true);
+    });
   });
 });

@@ -4,16 +4,36 @@ import { OnnxGraphBuilder } from '../onnx/graph-builder';
 import type { MlpWeights } from './mlp';
 import { STANDARD_CLIP, type Standardiser } from './standardise';
 
+/** The speaker-adaptation branch of an adaptive model (see `adaptation.ts`). */
+export interface AdaptationBranch {
+  network: MlpWeights;
+  standardiser: Standardiser;
+  /** Pseudo-utterances of population mean in the speaker reference. */
+  shrinkage: number;
+  /** Weight of the branch = speaker_count / (speaker_count + blend). */
+  blend: number;
+}
+
 /**
  * The voice-emotion ONNX graph:
  *
  * features[N,F] → (x − mean) · scale → clip ±5 → Gemm → ReLU → Gemm → Softmax → probabilities[N,8]
  *                                                                      probabilities · circumplex → valence_arousal[N,2]
  *
+ * With an adaptation branch the graph takes two more inputs, `speaker_mean[N,F]` (mean
+ * raw features of the utterances heard before this one in the session) and
+ * `speaker_count[N,1]` (how many), and computes
+ *
+ * reference = (count · speaker_mean + k · mean) / (count + k)
+ * adapted   = Softmax(MLP₂(clip(((features − reference) − mean₂) · scale₂)))
+ * probabilities = cold + count / (count + blend) · (adapted − cold)
+ *
+ * so with count 0 the output is exactly the cold branch's.
+ *
  * Standardisation lives in the graph so the model file alone defines what it expects
  * (the raw vector of `voice-features.ts`), and valence/arousal come from the same graph.
  */
-export function exportVoiceEmotionOnnx(weights: MlpWeights, standardiser: Standardiser, metadata: Record<string, string>): Uint8Array {
+export function exportVoiceEmotionOnnx(weights: MlpWeights, standardiser: Standardiser, metadata: Record<string, string>, adaptation?: AdaptationBranch): Uint8Array {
   if (weights.inputs !== VOICE_FEATURE_COUNT) throw new Error(`model expects ${weights.inputs} features, the extractor gives ${VOICE_FEATURE_COUNT}`);
   const circumplex = VOICE_EMOTION_LABELS.flatMap((label) => [VOICE_EMOTION_CIRCUMPLEX[label].valence, VOICE_EMOTION_CIRCUMPLEX[label].arousal]);
   const graph = new OnnxGraphBuilder();
@@ -21,17 +41,53 @@ export function exportVoiceEmotionOnnx(weights: MlpWeights, standardiser: Standa
 
   const centred = graph.node('Sub', ['features', constant('mean', [weights.inputs], standardiser.mean)], {}, 'centred');
   const standardised = graph.node('Mul', [centred, constant('scale', [weights.inputs], standardiser.scale)], {}, 'standardised');
-  const clipped = graph.node('Clip', [standardised, constant('clip_min', [], [-STANDARD_CLIP]), constant('clip_max', [], [STANDARD_CLIP])], {}, 'clipped');
+  // (Constants are created in this order so that a model without adaptation is byte-identical to earlier exports.)
+  const clipMin = constant('clip_min', [], [-STANDARD_CLIP]);
+  const clipMax = constant('clip_max', [], [STANDARD_CLIP]);
+  const clipped = graph.node('Clip', [standardised, clipMin, clipMax], {}, 'clipped');
   const hiddenPre = graph.node('Gemm', [clipped, constant('w1', [weights.hidden, weights.inputs], weights.w1), constant('b1', [weights.hidden], weights.b1)], { transB: 1 }, 'hidden_pre');
   const hidden = graph.node('Relu', [hiddenPre], {}, 'hidden');
   const logits = graph.node('Gemm', [hidden, constant('w2', [weights.classes, weights.hidden], weights.w2), constant('b2', [weights.classes], weights.b2)], { transB: 1 }, 'logits');
-  const probabilities = graph.node('Softmax', [logits], { axis: 1 }, 'probabilities');
+  let probabilities: string;
+  if (!adaptation) {
+    probabilities = graph.node('Softmax', [logits], { axis: 1 }, 'probabilities');
+  } else {
+    const a = adaptation.network;
+    if (a.inputs !== VOICE_FEATURE_COUNT || a.classes !== weights.classes) throw new Error('adaptation branch has the wrong shape');
+    const cold = graph.node('Softmax', [logits], { axis: 1 }, 'probabilities_cold');
+    const k = adaptation.shrinkage;
+    const weightedMean = graph.node('Mul', ['speaker_mean', 'speaker_count'], {}, 'speaker_weighted_mean');
+    const numerator = graph.node('Add', [weightedMean, constant('shrunk_population', [weights.inputs], Array.from(standardiser.mean, (m) => k * m))], {}, 'reference_numerator');
+    const denominator = graph.node('Add', ['speaker_count', constant('shrinkage', [], [k])], {}, 'reference_denominator');
+    const reference = graph.node('Div', [numerator, denominator], {}, 'speaker_reference');
+    const relative = graph.node('Sub', ['features', reference], {}, 'speaker_relative');
+    const centred2 = graph.node('Sub', [relative, constant('adapted_mean', [a.inputs], adaptation.standardiser.mean)], {}, 'adapted_centred');
+    const standardised2 = graph.node('Mul', [centred2, constant('adapted_scale', [a.inputs], adaptation.standardiser.scale)], {}, 'adapted_standardised');
+    const clipped2 = graph.node('Clip', [standardised2, clipMin, clipMax], {}, 'adapted_clipped');
+    const hiddenPre2 = graph.node('Gemm', [clipped2, constant('adapted_w1', [a.hidden, a.inputs], a.w1), constant('adapted_b1', [a.hidden], a.b1)], { transB: 1 }, 'adapted_hidden_pre');
+    const hidden2 = graph.node('Relu', [hiddenPre2], {}, 'adapted_hidden');
+    const logits2 = graph.node('Gemm', [hidden2, constant('adapted_w2', [a.classes, a.hidden], a.w2), constant('adapted_b2', [a.classes], a.b2)], { transB: 1 }, 'adapted_logits');
+    const adapted = graph.node('Softmax', [logits2], { axis: 1 }, 'probabilities_adapted');
+    const weight = graph.node('Div', ['speaker_count', graph.node('Add', ['speaker_count', constant('blend', [], [adaptation.blend])], {}, 'blend_denominator')], {}, 'adaptation_weight');
+    const shift = graph.node('Mul', [weight, graph.node('Sub', [adapted, cold], {}, 'adaptation_delta')], {}, 'adaptation_shift');
+    probabilities = graph.node('Add', [cold, shift], {}, 'probabilities');
+  }
   graph.node('MatMul', [probabilities, constant('circumplex', [weights.classes, 2], circumplex)], {}, 'valence_arousal');
 
   return graph.build({
     name: 'voice_emotion',
-    doc: 'Voice emotion from gain-invariant utterance features (digimens train:voice): 8 class probabilities and valence/arousal.',
-    inputs: [{ name: 'features', shape: ['batch', VOICE_FEATURE_COUNT] }],
+    doc: adaptation
+      ? 'Voice emotion from gain-invariant utterance features (digimens train:voice), adapted to the session speaker by their running feature mean: 8 class probabilities and valence/arousal.'
+      : 'Voice emotion from gain-invariant utterance features (digimens train:voice): 8 class probabilities and valence/arousal.',
+    inputs: [
+      { name: 'features', shape: ['batch', VOICE_FEATURE_COUNT] },
+      ...(adaptation
+        ? [
+            { name: 'speaker_mean', shape: ['batch', VOICE_FEATURE_COUNT] },
+            { name: 'speaker_count', shape: ['batch', 1] },
+          ]
+        : []),
+    ],
     outputs: [
       { name: 'probabilities', shape: ['batch', weights.classes] },
       { name: 'valence_arousal', shape: ['batch', 2] },

@@ -62,7 +62,7 @@ export interface TrainedVoiceModel {
  * class weights and merges them into one network. `onMember` reports progress.
  */
 export function trainVoiceModel(
-  features: readonly Float32Array[],
+  features: readonly ArrayLike<number>[],
   labels: readonly number[],
   options: MlpTrainOptions = TRAIN_OPTIONS,
   ensembleSize = ENSEMBLE_SIZE,

@@ -48,8 +48,8 @@ export const MODEL_MANIFEST = {
     name: 'voice_emotion',
     file: 'voice-emotion.onnx',
     sourceUrl: 'packages/sdk/public/models/voice-emotion.onnx (trained by `pnpm train:voice`)',
-    sha256: '53b06ccc4cf53423f77f5f7b70557e8bdc012d3dfb5c86e88209f8549a3ccf29',
-    size: 543_171,
+    sha256: '9992f888c61d0c56db9a909f3224ee191934d9308cd3118805a0660cbe21856b',
+    size: 1_085_033,
     // Learnt from RAVDESS (CC BY-NC-SA 4.0): non-commercial use only, see docs/models/voice-emotion.md.
     licence: 'CC-BY-NC-SA-4.0',
   },

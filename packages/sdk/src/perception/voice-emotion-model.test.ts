@@ -28,4 +28,18 @@ describe('the shipped voice-emotion model', () => {
     await expect(model.predict(new VoiceFeatureExtractor().extract(tone).subarray(1))).rejects.toThrow(/expected \d+ features/);
     await model.dispose();
   });
+
+  it('adapts to the session speaker, and its first utterance is judged as without adaptation', async () => {
+    const model = await VoiceEmotion.fromBytes(bytes);
+    const off = await VoiceEmotion.fromBytes(bytes, { speakerAdaptation: false });
+    expect(model.adaptsToSpeaker).toBe(true);
+    const tone = (hz: number) => Float32Array.from({ length: 16_000 }, (_, i) => 0.2 * Math.sin((2 * Math.PI * hz * i) / 16_000) * (1 + 0.5 * Math.sin((2 * Math.PI * 3 * i) / 16_000)));
+    const first = await model.classify(tone(180));
+    expect(first.probabilities).toEqual((await off.classify(tone(180))).probabilities);
+    await model.classify(tone(240));
+    const third = await model.classify(tone(180));
+    expect(third.speakerUtterances).toBe(2);
+    expect(third.probabilities).not.toEqual(first.probabilities);
+    await Promise.all([model.dispose(), off.dispose()]);
+  });
 });

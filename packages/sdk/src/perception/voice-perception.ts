@@ -23,6 +23,12 @@ export interface VoicePerceptionOptions {
   /** Utterances shorter than this get no emotion estimate (too little voice to judge). Default 500 ms. */
   minEmotionMs?: number;
   /**
+   * Voice emotion adapts to the session's speaker (see {@link VoicePerception.resetSpeaker});
+   * after this long without an utterance it assumes the next one is someone else's.
+   * Default 120 000 ms (2 min); `Infinity` never resets on silence.
+   */
+  speakerIdleResetMs?: number;
+  /**
    * Where utterances are transcribed. Without it no audio leaves this object; with it,
    * each VAD-cut utterance (16 kHz mono, in memory only) goes to this transcriber alone.
    */
@@ -82,6 +88,8 @@ export class VoicePerception extends TypedEmitter<VoicePerceptionEvents> {
   /** The transcription started at the current pause, if any. */
   private early: { abort: AbortController; text: Promise<string> } | null = null;
   private readonly unsubscribe: Array<() => void> = [];
+  /** When the last utterance given to voice emotion ended (performance.now()), or null. */
+  private lastEmotionAt: number | null = null;
 
   constructor(private readonly options: VoicePerceptionOptions) {
     super();
@@ -143,6 +151,18 @@ export class VoicePerception extends TypedEmitter<VoicePerceptionEvents> {
     this.detector = null;
   }
 
+  /**
+   * Another person is about to speak: voice emotion stops adapting to the previous
+   * speaker's voice (see {@link VoiceEmotion.resetSpeaker}). `DigitalHuman` calls it when
+   * the camera has seen no face for a while, and this object does after
+   * {@link VoicePerceptionOptions.speakerIdleResetMs} without speech; call it yourself where
+   * you know better (a kiosk's "new visitor" button, a new call).
+   */
+  resetSpeaker(): void {
+    this.emotion?.resetSpeaker();
+    this.lastEmotionAt = null;
+  }
+
   /** Stops and releases the models. */
   async dispose(): Promise<void> {
     await this.stop();
@@ -178,6 +198,9 @@ export class VoicePerception extends TypedEmitter<VoicePerceptionEvents> {
     this.transcribe(audio, utterance);
     const emotion = this.emotion;
     if (!emotion || utterance.durationMs < (this.options.minEmotionMs ?? 500)) return;
+    const now = performance.now();
+    if (this.lastEmotionAt !== null && now - this.lastEmotionAt > (this.options.speakerIdleResetMs ?? 120_000)) emotion.resetSpeaker();
+    this.lastEmotionAt = now;
     // Its feature extraction holds the main thread for tens of ms: let the transcript (ready
     // at once when begun at a pause) and the answer it starts go first.
     setTimeout(() => {
