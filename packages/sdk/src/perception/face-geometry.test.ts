@@ -9,7 +9,7 @@ describe('face geometry', () => {
     expect(crop.angle).toBeCloseTo(0);
     expect(crop.side).toBeCloseTo(2.2 * 20);
     expect(crop.centre[0]).toBeCloseTo(50);
-    expect(crop.centre[1]).toBeCloseTo(50 + 0.4 * 20);
+    expect(crop.centre[1]).toBeCloseTo(50 + 0.6 * 20);
     const tilted = cropFromEyes({ left: [40, 40], right: [60, 60] }, { sidePerIod: 2, centreBelowEyes: 0.5 });
     expect(tilted.angle).toBeCloseTo(Math.PI / 4);
     expect(tilted.side).toBeCloseTo(2 * Math.hypot(20, 20));
