@@ -86,9 +86,13 @@ export class FrameAnalyzer {
    * `frame-invalid` error, which the caller skips.
    *
    * The emotion crop is aligned on the detector's eyes in this very frame, in video mode too.
-   * Aligning on the previous frame's mesh instead would save the detector (~5 ms) but crop
-   * where the face was one analysis ago (100–350 ms in the live bench on the test machine),
-   * so a moving head would be cut off-centre; and stills would need a second path.
+   * Aligning on the previous frame's mesh instead was measured against it: live (`pnpm
+   * bench:face`, 640×480 beside the software-rendered avatar on 2 shared cores) it would save
+   * the detector's own run, 60–100 ms p50 there (~5 ms on a still), but it would crop where
+   * the face was one whole analysis earlier (~600 ms there), cutting a moving head
+   * off-centre, and stills would need a second path. The larger share of the detector's live
+   * time (~150 ms) is reading the camera frame back from the GPU side, which whichever stage
+   * touches the frame first pays, so that would not be saved.
    */
   async analyze(frame: AnalysisFrame, timestampMs: number, emotion: boolean, onEmotion: (reading: EmotionReading | null) => void): Promise<FrameResult> {
     const { width, height } = frameSize(frame);
