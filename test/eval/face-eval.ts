@@ -4,7 +4,8 @@
  * and, on the same images, `@vladmandic/human` (its emotion module with its own detector) and
  * `@vladmandic/face-api` (SSD MobileNet v1 + face expressions), all on TF.js/ORT WASM.
  * Prints accuracy, macro-F1, per-class recall, the confusion matrix, per-skin-tone-group
- * accuracy and latency; `--json FILE` writes ours (plus `peers` and `perGroup`) as JSON.
+ * accuracy and latency; `--json FILE` writes ours (plus `meshLatencyMs`, `fused`, `peers` and
+ * `perGroup`) as JSON.
  * Latency is per image as the page waits for it: ours from handing over the decoded image to
  * the emotion reading (frame copy, transfer to the face worker, face detector, aligned crop,
  * classifier, reading back), which comes before the face mesh; the mesh's completion (the
