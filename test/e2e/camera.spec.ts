@@ -76,7 +76,10 @@ test('<digital-human camera microphone>: the avatar looks at the face, affect ca
   });
 
   // Someone appears: presence, and the avatar turns its gaze to a point in front of it, near head height.
-  await expect.poll(() => page.evaluate(() => (document.querySelector('digital-human') as any).human.face?.present), { timeout: 30_000 }).toBe(true);
+  // The wait includes the face worker's start: beside the rendering avatar on 2 loaded cores the
+  // Face Landmarker's graph alone took ~22 s to start (page console), and the face detector's
+  // graph now starts too, so 30 s left no margin.
+  await expect.poll(() => page.evaluate(() => (document.querySelector('digital-human') as any).human.face?.present), { timeout: 45_000 }).toBe(true);
   await expect.poll(async () => (await cameraLog(page)).lookAt.filter((p) => p !== null).length).toBeGreaterThan(0);
   const gaze = (await cameraLog(page)).lookAt.find((p) => p !== null)!;
   expect(gaze.z).toBeGreaterThan(0.2);
