@@ -25,11 +25,13 @@ writeFakeMicrophoneWav(WAV, [
 test.use({ launchOptions: fakeMediaLaunchOptions({ camera: VIDEO, microphone: WAV }) });
 
 /**
- * The landmarker where a deployment has it after `pnpm models:fetch` (beside the SDK's
- * script, in `models/`); the tests read the shared copy, which is never committed.
+ * The MediaPipe models where a deployment has them after `pnpm models:fetch` (beside the
+ * SDK's script, in `models/`); the tests read the shared copies, which are never committed.
  */
-async function serveLandmarker(page: Page): Promise<void> {
-  await page.route('**/dist/models/face_landmarker.task', (route) => route.fulfill({ path: join(SHARED, 'models/mediapipe/face_landmarker.task') }));
+async function serveMediaPipeModels(page: Page): Promise<void> {
+  for (const file of ['face_landmarker.task', 'blaze_face_short_range.tflite']) {
+    await page.route(`**/dist/models/${file}`, (route) => route.fulfill({ path: join(SHARED, 'models/mediapipe', file) }));
+  }
 }
 
 /** Records the element's `affect` events, the avatar's gaze targets and the camera streams the page opens. */
@@ -60,7 +62,7 @@ const cameraLog = (page: Page) =>
 
 test('<digital-human camera microphone>: the avatar looks at the face, affect carries face and voice, the camera stops with the attribute', async ({ page }) => {
   test.setTimeout(90_000);
-  await serveLandmarker(page);
+  await serveMediaPipeModels(page);
   await recordCameraEffects(page);
   await mountAvatar(page, { seed: '1', camera: 'true', microphone: 'true', tts: 'none' });
   await waitForReady(page);
@@ -74,7 +76,10 @@ test('<digital-human camera microphone>: the avatar looks at the face, affect ca
   });
 
   // Someone appears: presence, and the avatar turns its gaze to a point in front of it, near head height.
-  await expect.poll(() => page.evaluate(() => (document.querySelector('digital-human') as any).human.face?.present), { timeout: 30_000 }).toBe(true);
+  // The wait includes the face worker's start: beside the rendering avatar on 2 loaded cores the
+  // Face Landmarker's graph alone took ~22 s to start (page console), and the face detector's
+  // graph now starts too, so 30 s left no margin.
+  await expect.poll(() => page.evaluate(() => (document.querySelector('digital-human') as any).human.face?.present), { timeout: 45_000 }).toBe(true);
   await expect.poll(async () => (await cameraLog(page)).lookAt.filter((p) => p !== null).length).toBeGreaterThan(0);
   const gaze = (await cameraLog(page)).lookAt.find((p) => p !== null)!;
   expect(gaze.z).toBeGreaterThan(0.2);
@@ -95,7 +100,7 @@ test('<digital-human camera microphone>: the avatar looks at the face, affect ca
 });
 
 test('<digital-human camera> switched off while the camera is still opening: the camera ends up closed', async ({ page }) => {
-  await serveLandmarker(page);
+  await serveMediaPipeModels(page);
   await recordCameraEffects(page);
   await mountAvatar(page, { seed: '1' });
   await waitForReady(page);
@@ -116,7 +121,7 @@ test('<digital-human camera> with the camera denied: says so in the element, the
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'permissions-policy': 'camera=()' } });
   });
-  await serveLandmarker(page);
+  await serveMediaPipeModels(page);
   await mountAvatar(page, { seed: '1', camera: 'true' });
   await waitForReady(page);
   await expect.poll(async () => (await recordedEvents(page, 'error')).map((e) => e.detail.code)).toContain('camera-denied');

@@ -150,7 +150,11 @@ test('camera denied: degraded event with camera-denied, avatar still animating',
 });
 
 test('bad input: missing model names file and URL; wrong file refused with both hashes; corrupt frame skipped', async ({ page }) => {
-  await page.route('**/mismatch/face_landmarker.task', (route) => route.fulfill({ path: join(SHARED, 'models/mediapipe/blaze_face_short_range.tflite') }));
+  const mediapipe = (file: string) => join(SHARED, 'models/mediapipe', file);
+  await page.route('**/mismatch/face_landmarker.task', (route) => route.fulfill({ path: mediapipe('blaze_face_short_range.tflite') }));
+  // The face detector's own file, missing or wrong, beside a good landmarker.
+  await page.route('**/detector-*/face_landmarker.task', (route) => route.fulfill({ path: mediapipe('face_landmarker.task') }));
+  await page.route('**/detector-mismatch/blaze_face_short_range.tflite', (route) => route.fulfill({ path: mediapipe('face_landmarker.task') }));
   await page.goto('/empty.html');
   const errors = await page.evaluate(async () => {
     const w = window as any;
@@ -177,6 +181,8 @@ test('bad input: missing model names file and URL; wrong file refused with both 
       missing: await attempt({ landmarkerBaseUrl: '/shared/models/nowhere/' }),
       // Serve the detector-only file under the landmarker's name: bytes differ from the manifest.
       mismatch: await attempt({ emotionBaseUrl: '/dist/models/', landmarkerBaseUrl: '/mismatch/' }),
+      detectorMissing: await attempt({ landmarkerBaseUrl: '/detector-missing/' }),
+      detectorMismatch: await attempt({ landmarkerBaseUrl: '/detector-mismatch/' }),
     };
   });
   expect(errors.corrupt).toBe('frame-invalid');
@@ -186,4 +192,9 @@ test('bad input: missing model names file and URL; wrong file refused with both 
   expect(errors.missing?.message).toContain('pnpm models:fetch');
   expect(errors.mismatch?.code).toBe('model-integrity');
   expect(errors.mismatch?.message).toMatch(/its sha256 is [0-9a-f]{64}, but the manifest expects 64184e22/);
+  expect(errors.detectorMissing?.code).toBe('model-load-failed');
+  expect(errors.detectorMissing?.message).toContain('/detector-missing/blaze_face_short_range.tflite');
+  expect(errors.detectorMissing?.message).toContain('pnpm models:fetch');
+  expect(errors.detectorMismatch?.code).toBe('model-integrity');
+  expect(errors.detectorMismatch?.message).toMatch(/its sha256 is 64184e22[0-9a-f]{56}, but the manifest expects b4578f35/);
 });

@@ -114,7 +114,8 @@ export interface DigitalHumanConfig {
    * See through the camera (asks permission): the avatar looks at the person's face, and the
    * face's emotion joins the voice's in the `affect` state. Frames never leave the device;
    * a denied or absent camera is reported and the avatar keeps running without seeing.
-   * Needs `face_landmarker.task` in `<assetBaseUrl>/models/` (`pnpm models:fetch`). Default `false`.
+   * Needs `face_landmarker.task` and `blaze_face_short_range.tflite` in `<assetBaseUrl>/models/`
+   * (`pnpm models:fetch`). Default `false`.
    */
   camera: boolean;
   /**

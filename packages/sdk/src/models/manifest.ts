@@ -16,6 +16,19 @@ export const MODEL_MANIFEST = {
     size: 3_758_596,
     licence: 'Apache-2.0',
   },
+  /**
+   * MediaPipe Face Detector, BlazeFace short range (face box and six keypoints: eyes, nose,
+   * mouth, ears). The same bytes as the detector inside `face_landmarker.task`; run on its own
+   * so the emotion crop need not wait for the face mesh.
+   */
+  faceDetector: {
+    name: 'blaze_face_short_range',
+    file: 'blaze_face_short_range.tflite',
+    sourceUrl: 'https://storage.googleapis.com/mediapipe-models/face_detector/blaze_face_short_range/float16/latest/blaze_face_short_range.tflite',
+    sha256: 'b4578f35940bf5a1a655214a1cce5cab13eba73c1297cd78e1a04c2380b0152f',
+    size: 229_746,
+    licence: 'Apache-2.0',
+  },
   /** face-api's faceExpressionNet (7 expressions, 112×112 RGB), converted to ONNX. */
   faceExpression: {
     name: 'face_expression',

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
- * The face worker: runs the whole face analysis (MediaPipe landmarks, aligned crop, the
- * ONNX emotion classifiers) off the main thread, so the avatar keeps its frame rate. Built
+ * The face worker: runs the whole face analysis (MediaPipe face detector, aligned crop, the
+ * ONNX emotion classifiers, then MediaPipe's face mesh) off the main thread, so the avatar keeps its frame rate. Built
  * as its own file (`dist/workers/face-emotion-worker.js`, see vite.worker.config.ts), so
  * ONNX Runtime and MediaPipe never enter the page's bundle. One frame at a time: the page
  * sends a new frame only after the previous result (latest frame wins, nothing queues).
@@ -27,8 +27,8 @@ scope.onmessage = async (event: MessageEvent<FaceWorkerRequest>) => {
       try {
         if (!analyzer) throw new Error('face worker: analyze before init');
         const { id } = message;
-        const analysis = await analyzer.analyze(message.frame, message.timestampMs, message.emotion, (face) => send({ type: 'landmarks', id, face }));
-        send({ type: 'result', id, analysis });
+        const result = await analyzer.analyze(message.frame, message.timestampMs, message.emotion, (reading) => send({ type: 'emotion', id, reading }));
+        send({ type: 'result', id, result });
       } finally {
         message.frame.close();
       }

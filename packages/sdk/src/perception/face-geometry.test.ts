@@ -1,27 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { alignedCrop, headPoseFromMatrix, landmarkBox, type Landmark } from './face-geometry';
+import { cropFromEyes, detectorEyes, headPoseFromMatrix, landmarkBox } from './face-geometry';
 import { gazeTarget } from './face-gaze';
 import { toModelInput } from './face-emotion-input';
 
-/** A 478-point mesh with only the eye corners set (the rest at the given centre). */
-function eyes(left: [number, number], right: [number, number]): Landmark[] {
-  const mesh: Landmark[] = Array.from({ length: 478 }, () => ({ x: (left[0] + right[0]) / 2, y: (left[1] + right[1]) / 2 }));
-  mesh[33] = { x: left[0] - 0.02, y: left[1] };
-  mesh[133] = { x: left[0] + 0.02, y: left[1] };
-  mesh[362] = { x: right[0] - 0.02, y: right[1] };
-  mesh[263] = { x: right[0] + 0.02, y: right[1] };
-  return mesh;
-}
-
 describe('face geometry', () => {
   it('levels the eyes and scales the crop from the inter-ocular distance', () => {
-    const crop = alignedCrop(eyes([0.4, 0.5], [0.6, 0.5]), 100, 100);
+    const crop = cropFromEyes({ left: [40, 50], right: [60, 50] });
     expect(crop.angle).toBeCloseTo(0);
     expect(crop.side).toBeCloseTo(2.2 * 20);
     expect(crop.centre[0]).toBeCloseTo(50);
-    expect(crop.centre[1]).toBeCloseTo(50 + 0.4 * 20);
-    const tilted = alignedCrop(eyes([0.4, 0.4], [0.6, 0.6]), 100, 100);
+    expect(crop.centre[1]).toBeCloseTo(50 + 0.6 * 20);
+    const tilted = cropFromEyes({ left: [40, 40], right: [60, 60] }, { sidePerIod: 2, centreBelowEyes: 0.5 });
     expect(tilted.angle).toBeCloseTo(Math.PI / 4);
+    expect(tilted.side).toBeCloseTo(2 * Math.hypot(20, 20));
+    // "Below" is perpendicular to the eye line: for this tilt, down and towards the image left.
+    const below = 0.5 * Math.hypot(20, 20);
+    expect(tilted.centre[0]).toBeCloseTo(50 - below * Math.SQRT1_2);
+    expect(tilted.centre[1]).toBeCloseTo(50 + below * Math.SQRT1_2);
+  });
+
+  it('takes the eyes from the face detector\'s first two keypoints, in pixels', () => {
+    // BlazeFace order: the person's right eye (image left), left eye, nose, mouth, ears.
+    const keypoints = [{ x: 0.36, y: 0.48 }, { x: 0.67, y: 0.49 }, { x: 0.52, y: 0.64 }, { x: 0.51, y: 0.79 }, { x: 0.19, y: 0.55 }, { x: 0.81, y: 0.56 }];
+    const eyes = detectorEyes(keypoints, 200, 100)!;
+    expect(eyes.left[0]).toBeCloseTo(72);
+    expect(eyes.left[1]).toBeCloseTo(48);
+    expect(eyes.right[0]).toBeCloseTo(134);
+    expect(eyes.right[1]).toBeCloseTo(49);
+    expect(detectorEyes(keypoints.slice(0, 1), 200, 100)).toBeNull();
   });
 
   it('reads yaw from a rotation about the vertical axis', () => {

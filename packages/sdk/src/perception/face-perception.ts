@@ -2,15 +2,15 @@ import { assetBase, runtimeAssetUrl } from '../assets';
 import { DigimensError, type DigimensErrorCode } from '../errors';
 import { TypedEmitter } from '../util/emitter';
 import { Camera, type CameraOptions } from './camera';
-import { EmotionSmoother, type FaceEmotionEstimate } from './face-affect';
-import type { AnalysisFrame, FaceAnalysis } from './face-emotion-protocol';
+import { EmotionSmoother, fuseWithCues, type Blendshapes, type FaceEmotionEstimate } from './face-affect';
+import type { AnalysisFrame, EmotionReading, FaceAnalysis } from './face-emotion-protocol';
 import type { EmotionModelName } from './face-emotion-models';
 import { LatestFrameLoop } from './face-frame-loop';
 import { gazeTarget, type GazePoint } from './face-gaze';
 import { EXPRESSION_CROP, type CropGeometry } from './face-geometry';
 import { PresenceFilter } from './face-presence';
-import type { FaceObservation } from './face-tracker';
 import { FaceWorkerClient, type AnalyzeOptions } from './face-worker-client';
+import type { FaceObservation } from './face-tracker';
 import { startSteadyClock } from './steady-clock';
 
 export type { FaceAnalysis } from './face-emotion-protocol';
@@ -19,7 +19,10 @@ export type { FaceAnalysis } from './face-emotion-protocol';
 export interface FacePerceptionOptions {
   /** Folder of the SDK's own files (default: beside its script). */
   assetBaseUrl: string | null;
-  /** Folder of `face_landmarker.task` (default: `<assets>/models/`, where `pnpm models:fetch` puts it). */
+  /**
+   * Folder of the MediaPipe models, `face_landmarker.task` and `blaze_face_short_range.tflite`
+   * (default: `<assets>/models/`, where `pnpm models:fetch` puts them).
+   */
   landmarkerBaseUrl: string | null;
   /** Folder of the emotion `.onnx` files (default: `<assets>/models/`). */
   emotionBaseUrl: string | null;
@@ -36,7 +39,11 @@ export interface FacePerceptionOptions {
    * emotion has a majority.
    */
   flipBelow: number;
-  /** Weight of the blendshape cues in the fusion (0 = classifier only). */
+  /**
+   * Weight of the blendshape cues in the fusion (0 = classifier only). The cues come from the
+   * face mesh, which runs after the classifier: live, each frame's classifier output is fused
+   * with the latest mesh's cues (the previous frame's), so the estimate never waits for the mesh.
+   */
   cueWeight: number;
   /** Size and placement of the classifier's face crop, in inter-ocular distances. */
   cropGeometry: CropGeometry;
@@ -97,9 +104,9 @@ export interface FacePerceptionEvents {
 }
 
 /**
- * On-device face perception: camera → (face worker: MediaPipe landmarks → aligned crop →
- * emotion classifiers → fusion with blendshape cues) → presence, gaze and temporal
- * smoothing here. Frames are analysed as fast as the machine allows, newest first; the
+ * On-device face perception: camera → (face worker: face detector → crop aligned on its
+ * eyes → emotion classifiers, reported at once; then the face mesh) → fusion with the mesh's
+ * blendshape cues, presence, gaze and temporal smoothing here. Frames are analysed as fast as the machine allows, newest first; the
  * emotion estimate goes out on its own steady clock. No frame leaves the device: pixels only
  * go to the local worker, and only numbers come out in events.
  */
@@ -108,6 +115,8 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
   private worker: FaceWorkerClient | null = null;
   private readonly presence = new PresenceFilter();
   private readonly smoother = new EmotionSmoother();
+  /** Blendshapes of the latest face the mesh saw (null: none), fused with the next emotion readings. */
+  private cues: Blendshapes | null = null;
   private camera: Camera | null = null;
   private loading: Promise<void> | null = null;
   private running = false;
@@ -126,7 +135,7 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
   }
 
   /**
-   * Starts the face worker and loads the landmarker and classifiers there. `mode: 'image'`
+   * Starts the face worker and loads the face detector, landmarker and classifiers there. `mode: 'image'`
    * treats every frame as an unrelated photo (evaluation); the camera loop uses `video`.
    * @throws {DigimensError} model or runtime errors, with the file and URL.
    */
@@ -146,7 +155,6 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
           wasmPaths: runtimeAssetUrl(base, 'ort/'),
           preferWebGpu: this.options.preferWebGpu,
           flipBelow: this.options.flipBelow,
-          cueWeight: this.options.cueWeight,
           cropGeometry: this.options.cropGeometry,
         },
         (file, loaded, total) => this.emit('progress', { file, loaded, total }),
@@ -165,7 +173,10 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
   }
 
   /**
-   * Analyses one frame in the worker (the caller keeps `source`: a photo is copied, a video frame referenced).
+   * Analyses one frame in the worker (the caller keeps `source`: a photo is copied, a video
+   * frame referenced). `options.onEmotion` gets the classifier's reading as soon as it is
+   * done; the promise resolves after the face mesh, with the classifier fused with this
+   * frame's blendshape cues.
    * @throws {DigimensError} `frame-invalid` for a frame that cannot be read (it is skipped).
    */
   async analyze(source: ImageBitmapSource, width: number, height: number, timestampMs: number, options: AnalyzeOptions = {}): Promise<FaceAnalysis> {
@@ -179,7 +190,16 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
     } catch (cause) {
       throw new DigimensError('frame-invalid', `a frame could not be read and was skipped (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
     }
-    return this.worker.analyze(frame, timestampMs, options);
+    const { face, emotion, landmarksMs } = await this.worker.analyze(frame, timestampMs, options);
+    return {
+      face,
+      classifier: emotion?.classifier ?? null,
+      fused: emotion ? fuseWithCues(emotion.classifier, face?.blendshapes ?? null, this.options.cueWeight) : null,
+      detectorMs: emotion?.detectorMs ?? 0,
+      emotionMs: emotion?.emotionMs ?? 0,
+      landmarksMs,
+      flipped: emotion?.flipped ?? false,
+    };
   }
 
   /**
@@ -217,6 +237,7 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
     if (this.presence.value) this.emit('presence', { present: false });
     this.presence.reset();
     this.smoother.reset();
+    this.cues = null;
   }
 
   dispose(): void {
@@ -245,26 +266,21 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
   }
 
   /**
-   * One analysed frame: presence and gaze as soon as its landmarks are in, then an
-   * observation for the smoother, only while someone is (or is about to be) present: nobody
-   * to read otherwise, and a lone first detection skips the emotion stage so that its
-   * confirming look comes sooner. Resolves
-   * true, so the loop looks again at once instead of resting, while presence is being
-   * confirmed or released, and while nobody is there (then a look costs landmarks only).
+   * One analysed frame: its emotion reading goes to the smoother as soon as the worker has
+   * it (fused with the latest mesh's cues), then presence and gaze follow the face mesh. The
+   * emotion stage runs only while someone is (or is about to be) present: nobody to read
+   * otherwise, and a lone first detection skips it so that its confirming look comes sooner.
+   * Resolves true, so the loop looks again at once instead of resting, while presence is
+   * being confirmed or released, and while nobody is there (then a look costs the mesh only).
    */
   private async step(video: HTMLVideoElement, now: number): Promise<boolean> {
     if (video.readyState < 2 || !this.camera?.active) return false;
-    const onLandmarks = (face: FaceObservation | null) => {
-      if (!this.running) return;
-      if (this.presence.update(face !== null, now)) {
-        this.emit('presence', { present: this.presence.value });
-        if (!this.presence.value) this.smoother.reset();
-      }
-      if (face) this.emit('face', { face, gaze: gazeTarget(face) });
+    const onEmotion = (reading: EmotionReading | null) => {
+      if (this.running && reading) this.smoother.update(fuseWithCues(reading.classifier, this.cues, this.options.cueWeight), now);
     };
-    let result: FaceAnalysis;
+    let face: FaceObservation | null;
     try {
-      result = await this.analyze(video, video.videoWidth, video.videoHeight, now, { onLandmarks, emotion: this.presence.value || this.presence.pending });
+      ({ face } = await this.analyze(video, video.videoWidth, video.videoHeight, now, { onEmotion, emotion: this.presence.value || this.presence.pending }));
     } catch (error) {
       // A bad frame is skipped; anything else means the worker cannot go on.
       if (error instanceof DigimensError && error.code === 'frame-invalid') return false;
@@ -273,7 +289,13 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
       this.emit('degraded', { code: error instanceof DigimensError ? error.code : 'inference-unavailable', reason: error instanceof Error ? error.message : String(error) });
       return false;
     }
-    if (this.running && result.fused) this.smoother.update(result.fused, now);
+    if (!this.running) return false;
+    this.cues = face?.blendshapes ?? null;
+    if (this.presence.update(face !== null, now)) {
+      this.emit('presence', { present: this.presence.value });
+      if (!this.presence.value) this.smoother.reset();
+    }
+    if (face) this.emit('face', { face, gaze: gazeTarget(face) });
     return this.presence.pending || !this.presence.value;
   }
 }

@@ -1,8 +1,8 @@
 import type { FaceLandmarker, FaceLandmarkerResult, ImageSource } from '@mediapipe/tasks-vision';
-import { DigimensError } from '../errors';
 import type { ModelEntry } from '../models/model-entry';
 import { loadModel } from '../models/model-loader';
 import type { DownloadProgress } from '../util/fetch-bytes';
+import { createVisionTask } from './mediapipe-runtime';
 import { headPoseFromMatrix, landmarkBox, type FaceBox, type HeadPose, type Landmark } from './face-geometry';
 
 /** One face as the tracker sees it in one frame. */
@@ -34,8 +34,8 @@ export interface FaceTrackerOptions {
 
 /**
  * MediaPipe's Face Landmarker (VIDEO or IMAGE mode, blendshapes and the head's
- * transformation matrix on), loaded from self-hosted files: the JS bundle is imported from
- * the runtime folder at run time, so no bundle carries it. Runs in the face worker.
+ * transformation matrix on), loaded from self-hosted files. Runs in the face worker, after
+ * the emotion stage: presence, gaze, head pose and blendshapes come from its face mesh.
  */
 export class FaceTracker {
   private lastTimestamp = -1;
@@ -52,28 +52,16 @@ export class FaceTracker {
    */
   static async create(options: FaceTrackerOptions): Promise<FaceTracker> {
     const bytes = await loadModel(options.model, { baseUrl: options.modelBaseUrl, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
-    const runtime = new URL('vision_bundle.mjs', options.runtimeUrl).href;
-    try {
-      const vision = (await import(/* @vite-ignore */ runtime)) as typeof import('@mediapipe/tasks-vision');
-      // The ES-module build of the WASM loader: the tracker runs in a module worker, where
-      // the classic loader's importScripts is unavailable.
-      const fileset = await vision.FilesetResolver.forVisionTasks(new URL('wasm', options.runtimeUrl).href, true);
-      const landmarker = await vision.FaceLandmarker.createFromOptions(fileset, {
+    const landmarker = await createVisionTask(options.runtimeUrl, 'face tracker', (vision, fileset) =>
+      vision.FaceLandmarker.createFromOptions(fileset, {
         baseOptions: { modelAssetBuffer: bytes, delegate: 'CPU' },
         runningMode: options.mode === 'video' ? 'VIDEO' : 'IMAGE',
         numFaces: 1,
         outputFaceBlendshapes: true,
         outputFacialTransformationMatrixes: true,
-      });
-      return new FaceTracker(landmarker, options.mode);
-    } catch (cause) {
-      throw new DigimensError(
-        'inference-unavailable',
-        `The MediaPipe face tracker could not start from ${options.runtimeUrl} (${cause instanceof Error ? cause.message : String(cause)}). ` +
-          'Serve the SDK\'s "mediapipe/" folder beside its script, or set the runtime URL.',
-        { cause },
-      );
-    }
+      }),
+    );
+    return new FaceTracker(landmarker, options.mode);
   }
 
   /**

@@ -1,15 +1,14 @@
 import { DigimensError } from '../errors';
-import type { AnalysisFrame, FaceAnalysis, FaceWorkerInit, FaceWorkerRequest, FaceWorkerResponse } from './face-emotion-protocol';
-import type { FaceObservation } from './face-tracker';
+import type { AnalysisFrame, EmotionReading, FaceWorkerInit, FaceWorkerRequest, FaceWorkerResponse, FrameResult } from './face-emotion-protocol';
 
-/** Gets a frame's tracked face (or null) as soon as its landmarks are in. */
-export type LandmarksListener = (face: FaceObservation | null) => void;
+/** Gets a frame's emotion stage (null: no face detected) as soon as it is done, before the face mesh. */
+export type EmotionListener = (reading: EmotionReading | null) => void;
 
 /** Per-frame choices of {@link FaceWorkerClient.analyze}. */
 export interface AnalyzeOptions {
-  /** Gets the tracked face (or null) as soon as the landmarks are in, before the emotion stage. */
-  onLandmarks?: LandmarksListener;
-  /** Run the emotion stage (default true); false: landmarks only (presence and gaze). */
+  /** Gets the emotion stage as soon as it is done, before the face mesh runs. */
+  onEmotion?: EmotionListener;
+  /** Run the emotion stage (default true); false: face mesh only (presence and gaze). */
   emotion?: boolean;
 }
 
@@ -21,7 +20,7 @@ export interface AnalyzeOptions {
  */
 export class FaceWorkerClient {
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (a: FaceAnalysis) => void; reject: (e: Error) => void; onLandmarks: LandmarksListener | undefined }>();
+  private readonly pending = new Map<number, { resolve: (result: FrameResult) => void; reject: (e: Error) => void; onEmotion: EmotionListener | undefined }>();
 
   private constructor(
     private readonly worker: Worker,
@@ -30,17 +29,17 @@ export class FaceWorkerClient {
   ) {
     worker.onmessage = (event: MessageEvent<FaceWorkerResponse>) => {
       const message = event.data;
-      if (message.type === 'landmarks') return void this.pending.get(message.id)?.onLandmarks?.(message.face);
+      if (message.type === 'emotion') return void this.pending.get(message.id)?.onEmotion?.(message.reading);
       if ((message.type !== 'result' && message.type !== 'error') || message.id === null) return;
       const waiter = this.pending.get(message.id);
       this.pending.delete(message.id);
-      if (message.type === 'result') waiter?.resolve(message.analysis);
+      if (message.type === 'result') waiter?.resolve(message.result);
       else waiter?.reject(new DigimensError(message.code, message.message));
     };
   }
 
   /**
-   * Starts the worker and loads the landmarker and classifiers there (sha256-checked).
+   * Starts the worker and loads the face detector, landmarker and classifiers there (sha256-checked).
    * @throws {DigimensError} the worker's `model-load-failed`, `model-integrity` or
    * `inference-unavailable`, with its message (file and URL).
    */
@@ -71,14 +70,14 @@ export class FaceWorkerClient {
 
   /**
    * Analyses one frame; `frame` is transferred (it is unusable here afterwards).
-   * `onLandmarks` gets the face (or null) before the emotion stage finishes.
+   * `onEmotion` gets the emotion stage before the face mesh finishes.
    */
-  analyze(frame: AnalysisFrame, timestampMs: number, options: AnalyzeOptions = {}): Promise<FaceAnalysis> {
+  analyze(frame: AnalysisFrame, timestampMs: number, options: AnalyzeOptions = {}): Promise<FrameResult> {
     const id = this.nextId++;
-    const onLandmarks = options.onLandmarks;
+    const onEmotion = options.onEmotion;
     const request: FaceWorkerRequest = { type: 'analyze', id, frame, timestampMs, emotion: options.emotion ?? true };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onLandmarks });
+      this.pending.set(id, { resolve, reject, onEmotion });
       this.worker.postMessage(request, [frame]);
     });
   }
