@@ -5,11 +5,13 @@
  * would (face worker, latest-frame-wins loop, 20 Hz emotion clock).
  * - latency per analysed frame with a face, as the page waits for it, p50/p95: to the emotion
  *   reading (detector + crop + emotion) and to the whole analysis (then the face mesh);
- * - the avatar's frame time with perception off, on, then off again (the two "off" phases
- *   bracket "on", so drift from other load on the machine shows);
+ * - the avatar's frame time with perception off, then on and off again for several rounds
+ *   (each "on" between two "off" phases, so drift from other load on the machine shows as
+ *   spread between rounds); the cost per round and their median;
  * - analyses and emotion events per second while on.
- * Options: --frames N (avatar frames per phase, default 200); --busy-share S (FacePerception's
- * `busyShare`, default: the SDK's). Writes bench-results/face.json.
+ * Options: --frames N (avatar frames per phase, default 200); --rounds R (on/off rounds,
+ * default 3); --busy-share S (FacePerception's `busyShare`, default: the SDK's). Writes
+ * bench-results/face.json.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,8 +24,9 @@ import { ROOT, SHARED } from '../support/paths';
 import { serverOrigin, startStaticServer } from '../support/static-server';
 import { percentile, printTable } from './stats';
 
-const { values } = parseArgs({ options: { frames: { type: 'string', default: '200' }, 'busy-share': { type: 'string' } } });
+const { values } = parseArgs({ options: { frames: { type: 'string', default: '200' }, rounds: { type: 'string', default: '3' }, 'busy-share': { type: 'string' } } });
 const frames = Number(values.frames);
+const rounds = Number(values.rounds);
 const pacing = values['busy-share'] === undefined ? {} : { busyShare: Number(values['busy-share']) };
 // Outside test-results/, which a concurrent Playwright run empties when it starts.
 const VIDEO = join(tmpdir(), `digimens-bench-face-camera-${process.pid}.y4m`);
@@ -43,7 +46,7 @@ try {
   // that exists only in Node: give the page a no-op one.
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
   await page.goto(`${origin}/empty.html`);
-  const measured = await page.evaluate(async ({ frames, pacing }) => {
+  const measured = await page.evaluate(async ({ frames, pacing, rounds }) => {
     const w = window as any;
     const element = document.createElement('digital-human') as HTMLElement & { human: any };
     element.setAttribute('seed', '1');
@@ -51,6 +54,7 @@ try {
       element.addEventListener('ready', resolve);
       document.body.append(element);
     });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const frameTimes = () =>
       new Promise<number[]>((resolve) => {
         const stamps: number[] = [];
@@ -62,11 +66,12 @@ try {
           }
         });
       });
-    const off = await frameTimes();
 
     const perception = new w.Digimens.FacePerception({ landmarkerBaseUrl: '/shared/models/mediapipe/', preferWebGpu: false, camera: { width: 640, height: 480, frameRate: 10 }, ...pacing });
     // Time each analysis as the page sees it (frame copy, transfer, worker, result back): to
-    // the emotion reading (detector + crop + classifier) and to the face mesh's result.
+    // the emotion reading (detector + crop + classifier) and to the face mesh's result. Only
+    // while `recording`: the first analyses after each start are warm-up.
+    let recording = false;
     const latencies: number[] = [];
     const emotionLatencies: number[] = [];
     const inWorker: Array<{ detectorMs: number; emotionMs: number; landmarksMs: number }> = [];
@@ -74,37 +79,52 @@ try {
     perception.analyze = async (source: unknown, width: number, height: number, timestamp: number, options: { onEmotion?: (reading: unknown) => void } = {}) => {
       const t0 = performance.now();
       const onEmotion = (reading: unknown) => {
-        if (reading) emotionLatencies.push(performance.now() - t0);
+        if (reading && recording) emotionLatencies.push(performance.now() - t0);
         options.onEmotion?.(reading);
       };
       const result = await analyze(source, width, height, timestamp, { ...options, onEmotion });
+      if (!recording) return result;
       if (result.face) latencies.push(performance.now() - t0);
       if (result.face && result.classifier) inWorker.push({ detectorMs: result.detectorMs, emotionMs: result.emotionMs, landmarksMs: result.landmarksMs });
       return result;
     };
     let emotions = 0;
-    perception.on('emotion', () => emotions++);
+    perception.on('emotion', () => recording && emotions++);
     const degraded: string[] = [];
     perception.on('degraded', (d: { reason: string }) => degraded.push(d.reason));
-    await perception.start();
-    await new Promise((r) => setTimeout(r, 2000));
-    const before = { analyses: latencies.length, emotions, t: performance.now() };
-    const on = await frameTimes();
-    const seconds = (performance.now() - before.t) / 1000;
-    const rates = { analysesPerSecond: (latencies.length - before.analyses) / seconds, emotionsPerSecond: (emotions - before.emotions) / seconds };
+
+    // off, then (on, off) × rounds: every "on" phase has an "off" phase on each side, so
+    // drift in the machine's other load shows as spread between rounds instead of as cost.
+    const off = [await frameTimes()];
+    const on: number[][] = [];
+    let onSeconds = 0;
+    for (let round = 0; round < rounds; round++) {
+      await perception.start();
+      await sleep(2000);
+      recording = true;
+      const t0 = performance.now();
+      on.push(await frameTimes());
+      onSeconds += (performance.now() - t0) / 1000;
+      recording = false;
+      perception.stop();
+      await sleep(1000);
+      off.push(await frameTimes());
+    }
     perception.dispose();
-    const offAgain = await frameTimes();
-    return { off, on, offAgain, latencies: latencies.slice(3), emotionLatencies: emotionLatencies.slice(3), inWorker: inWorker.slice(3), rates, degraded, busyShare: perception.options.busyShare };
-  }, { frames, pacing });
+    const rates = { analysesPerSecond: latencies.length / onSeconds, emotionsPerSecond: emotions / onSeconds };
+    return { off, on, latencies, emotionLatencies, inWorker, rates, degraded, busyShare: perception.options.busyShare };
+  }, { frames, pacing, rounds });
   if (measured.degraded.length) throw new Error(`perception degraded: ${measured.degraded.join('; ')}`);
 
   const s = (v: number[]) => ({ p50: round(percentile(v, 50)), p95: round(percentile(v, 95)) });
   const fps = (v: number[]) => round(1000 / (v.reduce((a, b) => a + b, 0) / v.length));
-  const fpsOff = (fps(measured.off) + fps(measured.offAgain)) / 2;
+  // Each round's cost against the mean of the two "off" phases around it.
+  const costPerRound = measured.on.map((on, i) => round((1 - fps(on) / ((fps(measured.off[i]!) + fps(measured.off[i + 1]!)) / 2)) * 100));
   const result = {
     date: new Date().toISOString(),
     browser: `Chromium ${browser.version()} (headless, SwiftShader WebGL, WASM inference, 2 shared cores)`,
     busyShare: measured.busyShare,
+    rounds,
     perceptionLatencyMs: s(measured.latencies),
     emotionLatencyMs: s(measured.emotionLatencies),
     inWorkerMsP50: {
@@ -115,13 +135,12 @@ try {
     analysedFrames: measured.latencies.length,
     analysesPerSecond: round(measured.rates.analysesPerSecond),
     emotionEventsPerSecond: round(measured.rates.emotionsPerSecond),
-    avatarFrameMsOff: s(measured.off),
-    avatarFrameMsOn: s(measured.on),
-    avatarFrameMsOffAgain: s(measured.offAgain),
-    avatarFpsOff: fps(measured.off),
-    avatarFpsOn: fps(measured.on),
-    avatarFpsOffAgain: fps(measured.offAgain),
-    fpsCostPercent: round((1 - fps(measured.on) / fpsOff) * 100),
+    avatarFrameMsOff: s(measured.off.flat()),
+    avatarFrameMsOn: s(measured.on.flat()),
+    avatarFpsOffPhases: measured.off.map(fps),
+    avatarFpsOnPhases: measured.on.map(fps),
+    fpsCostPercentPerRound: costPerRound,
+    fpsCostPercent: round(percentile(costPerRound, 50)),
   };
   printTable(
     [
@@ -129,10 +148,10 @@ try {
       ['whole analysis p50 / p95 (then the face mesh)', `${result.perceptionLatencyMs.p50} / ${result.perceptionLatencyMs.p95} ms (${result.analysedFrames} frames)`],
       ['in the worker p50: detector / crop + emotion / mesh', `${result.inWorkerMsP50.detector} / ${result.inWorkerMsP50.emotion} / ${result.inWorkerMsP50.landmarks} ms`],
       ['analyses / emotion events per second (perception on)', `${result.analysesPerSecond} / ${result.emotionEventsPerSecond}`],
-      ['avatar frame time off: p50 / p95', `${result.avatarFrameMsOff.p50} / ${result.avatarFrameMsOff.p95} ms (${result.avatarFpsOff} fps)`],
-      ['avatar frame time on: p50 / p95', `${result.avatarFrameMsOn.p50} / ${result.avatarFrameMsOn.p95} ms (${result.avatarFpsOn} fps)`],
-      ['avatar frame time off again: p50 / p95', `${result.avatarFrameMsOffAgain.p50} / ${result.avatarFrameMsOffAgain.p95} ms (${result.avatarFpsOffAgain} fps)`],
-      ['frame-rate cost of perception (vs mean of both off phases)', `${result.fpsCostPercent} %`],
+      ['avatar frame time off / on: p50 / p95', `${result.avatarFrameMsOff.p50} / ${result.avatarFrameMsOff.p95} ms, ${result.avatarFrameMsOn.p50} / ${result.avatarFrameMsOn.p95} ms`],
+      ['avatar fps, phase by phase (off, on, off, …)', result.avatarFpsOffPhases.flatMap((off, i) => [off, result.avatarFpsOnPhases[i]]).filter((v) => v !== undefined).join(' / ')],
+      ['frame-rate cost of perception per round (vs the off phases around it)', `${result.fpsCostPercentPerRound.join(' / ')} %`],
+      ['frame-rate cost of perception, median of rounds', `${result.fpsCostPercent} %`],
     ],
     `Face perception benchmark — ${result.browser}, busyShare ${result.busyShare}`,
   );

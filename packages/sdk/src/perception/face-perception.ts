@@ -51,9 +51,10 @@ export interface FacePerceptionOptions {
   maxFps: number;
   /**
    * Share of wall time the analysis may keep the face worker busy (default 1: back to back,
-   * as fast as the machine allows). Lower it where the avatar's frame rate suffers: on the
-   * 2-core test machine `pnpm bench:face` measured no cost beyond its noise at 1 (2.9
-   * analyses/s) or at 0.5 (1.2 analyses/s).
+   * as fast as the machine allows). Lower it where the avatar's frame rate suffers. On the
+   * 2-core test machine, which renders the avatar in software on the same cores, `pnpm
+   * bench:face` (three on/off rounds, median) measured the avatar losing 13–14 % of its frame
+   * rate at 1 (2.5 analyses/s), 8–16 % at 0.5 (1.2–1.5/s) and 2–3 % at 0.1 (0.2/s).
    */
   busyShare: number;
   /**
