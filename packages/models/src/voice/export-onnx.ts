@@ -39,35 +39,38 @@ export function exportVoiceEmotionOnnx(weights: MlpWeights, standardiser: Standa
   const graph = new OnnxGraphBuilder();
   const constant = (name: string, shape: number[], data: ArrayLike<number>) => graph.constant(name, { shape, data: Float32Array.from(data) });
 
-  const centred = graph.node('Sub', ['features', constant('mean', [weights.inputs], standardiser.mean)], {}, 'centred');
-  const standardised = graph.node('Mul', [centred, constant('scale', [weights.inputs], standardiser.scale)], {}, 'standardised');
-  // (Constants are created in this order so that a model without adaptation is byte-identical to earlier exports.)
-  const clipMin = constant('clip_min', [], [-STANDARD_CLIP]);
-  const clipMax = constant('clip_max', [], [STANDARD_CLIP]);
-  const clipped = graph.node('Clip', [standardised, clipMin, clipMax], {}, 'clipped');
-  const hiddenPre = graph.node('Gemm', [clipped, constant('w1', [weights.hidden, weights.inputs], weights.w1), constant('b1', [weights.hidden], weights.b1)], { transB: 1 }, 'hidden_pre');
-  const hidden = graph.node('Relu', [hiddenPre], {}, 'hidden');
-  const logits = graph.node('Gemm', [hidden, constant('w2', [weights.classes, weights.hidden], weights.w2), constant('b2', [weights.classes], weights.b2)], { transB: 1 }, 'logits');
+  let clipBounds: [string, string] | null = null;
+  /**
+   * standardise → clip ±5 → Gemm → ReLU → Gemm → Softmax, with every node and constant named
+   * `prefix + name`. The clip bounds are shared and created at the first call, so a model
+   * without adaptation keeps the constant order (and bytes) of earlier exports.
+   */
+  const mlpBranch = (prefix: string, input: string, standard: Standardiser, mlp: MlpWeights, output: string) => {
+    const named = (name: string) => `${prefix}${name}`;
+    const centred = graph.node('Sub', [input, constant(named('mean'), [mlp.inputs], standard.mean)], {}, named('centred'));
+    const standardised = graph.node('Mul', [centred, constant(named('scale'), [mlp.inputs], standard.scale)], {}, named('standardised'));
+    clipBounds ??= [constant('clip_min', [], [-STANDARD_CLIP]), constant('clip_max', [], [STANDARD_CLIP])];
+    const clipped = graph.node('Clip', [standardised, ...clipBounds], {}, named('clipped'));
+    const hiddenPre = graph.node('Gemm', [clipped, constant(named('w1'), [mlp.hidden, mlp.inputs], mlp.w1), constant(named('b1'), [mlp.hidden], mlp.b1)], { transB: 1 }, named('hidden_pre'));
+    const hidden = graph.node('Relu', [hiddenPre], {}, named('hidden'));
+    const logits = graph.node('Gemm', [hidden, constant(named('w2'), [mlp.classes, mlp.hidden], mlp.w2), constant(named('b2'), [mlp.classes], mlp.b2)], { transB: 1 }, named('logits'));
+    return graph.node('Softmax', [logits], { axis: 1 }, output);
+  };
+
   let probabilities: string;
   if (!adaptation) {
-    probabilities = graph.node('Softmax', [logits], { axis: 1 }, 'probabilities');
+    probabilities = mlpBranch('', 'features', standardiser, weights, 'probabilities');
   } else {
     const a = adaptation.network;
     if (a.inputs !== VOICE_FEATURE_COUNT || a.classes !== weights.classes) throw new Error('adaptation branch has the wrong shape');
-    const cold = graph.node('Softmax', [logits], { axis: 1 }, 'probabilities_cold');
+    const cold = mlpBranch('', 'features', standardiser, weights, 'probabilities_cold');
     const k = adaptation.shrinkage;
     const weightedMean = graph.node('Mul', ['speaker_mean', 'speaker_count'], {}, 'speaker_weighted_mean');
     const numerator = graph.node('Add', [weightedMean, constant('shrunk_population', [weights.inputs], Array.from(standardiser.mean, (m) => k * m))], {}, 'reference_numerator');
     const denominator = graph.node('Add', ['speaker_count', constant('shrinkage', [], [k])], {}, 'reference_denominator');
     const reference = graph.node('Div', [numerator, denominator], {}, 'speaker_reference');
     const relative = graph.node('Sub', ['features', reference], {}, 'speaker_relative');
-    const centred2 = graph.node('Sub', [relative, constant('adapted_mean', [a.inputs], adaptation.standardiser.mean)], {}, 'adapted_centred');
-    const standardised2 = graph.node('Mul', [centred2, constant('adapted_scale', [a.inputs], adaptation.standardiser.scale)], {}, 'adapted_standardised');
-    const clipped2 = graph.node('Clip', [standardised2, clipMin, clipMax], {}, 'adapted_clipped');
-    const hiddenPre2 = graph.node('Gemm', [clipped2, constant('adapted_w1', [a.hidden, a.inputs], a.w1), constant('adapted_b1', [a.hidden], a.b1)], { transB: 1 }, 'adapted_hidden_pre');
-    const hidden2 = graph.node('Relu', [hiddenPre2], {}, 'adapted_hidden');
-    const logits2 = graph.node('Gemm', [hidden2, constant('adapted_w2', [a.classes, a.hidden], a.w2), constant('adapted_b2', [a.classes], a.b2)], { transB: 1 }, 'adapted_logits');
-    const adapted = graph.node('Softmax', [logits2], { axis: 1 }, 'probabilities_adapted');
+    const adapted = mlpBranch('adapted_', relative, adaptation.standardiser, a, 'probabilities_adapted');
     const weight = graph.node('Div', ['speaker_count', graph.node('Add', ['speaker_count', constant('blend', [], [adaptation.blend])], {}, 'blend_denominator')], {}, 'adaptation_weight');
     const shift = graph.node('Mul', [weight, graph.node('Sub', [adapted, cold], {}, 'adaptation_delta')], {}, 'adaptation_shift');
     probabilities = graph.node('Add', [cold, shift], {}, 'probabilities');
