@@ -107,8 +107,8 @@ export interface FacePerceptionEvents {
 /**
  * On-device face perception: camera → (face worker: face detector → crop aligned on its
  * eyes → emotion classifiers, reported at once; then the face mesh) → fusion with the mesh's
- * blendshape cues, presence, gaze and temporal smoothing here. Frames are analysed as fast as the machine allows, newest first; the
- * emotion estimate goes out on its own steady clock. No frame leaves the device: pixels only
+ * blendshape cues, presence, gaze and temporal smoothing here. Frames are analysed as fast
+ * as the machine allows, newest first; the emotion estimate goes out on its own steady clock. No frame leaves the device: pixels only
  * go to the local worker, and only numbers come out in events.
  */
 export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
@@ -136,8 +136,9 @@ export class FacePerception extends TypedEmitter<FacePerceptionEvents> {
   }
 
   /**
-   * Starts the face worker and loads the face detector, landmarker and classifiers there. `mode: 'image'`
-   * treats every frame as an unrelated photo (evaluation); the camera loop uses `video`.
+   * Starts the face worker and loads the face detector, landmarker and classifiers there.
+   * `mode: 'image'` treats every frame as an unrelated photo (evaluation); the camera loop
+   * uses `video`.
    * @throws {DigimensError} model or runtime errors, with the file and URL.
    */
   load(mode: 'video' | 'image' = 'video'): Promise<void> {
